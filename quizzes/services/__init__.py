@@ -1,0 +1,46 @@
+"""Quiz writes. Import services from here: `from quizzes.services import response_submit`."""
+
+import importlib.util
+
+from quizzes.services import messages
+from quizzes.services.assignments import assignment_create, assignments_close_due, override_grant
+from quizzes.services.attempts import SubmitResult, attempt_finish, attempt_start, response_submit
+from quizzes.services.classrooms import (
+    Credential,
+    board_token_revoke,
+    board_token_rotate,
+    classroom_create,
+    classroom_join,
+    enrollment_remove,
+    student_password_reset,
+    students_bulk_create,
+)
+from quizzes.services.questions import question_update, questions_set_status
+
+__all__ = [
+    "Credential",
+    "SubmitResult",
+    "assignment_create",
+    "assignments_close_due",
+    "attempt_finish",
+    "attempt_start",
+    "board_token_revoke",
+    "board_token_rotate",
+    "classroom_create",
+    "classroom_join",
+    "enrollment_remove",
+    "messages",
+    "override_grant",
+    "question_update",
+    "questions_set_status",
+    "response_submit",
+    "student_password_reset",
+    "students_bulk_create",
+]
+
+# The generator services live in generation.py (written alongside); re-export them once the file exists,
+# without swallowing real import errors inside it.
+if importlib.util.find_spec("quizzes.services.generation") is not None:
+    from quizzes.services.generation import question_ask, questions_generate  # noqa: F401
+
+    __all__ += ["question_ask", "questions_generate"]

@@ -1,0 +1,33 @@
+"""User-facing messages raised by the quiz services; views show them and tests import them."""
+
+# Classrooms and joining
+JOIN_CODE_UNKNOWN = "That class code was not recognised. Check it with your teacher and try again."
+JOIN_DISPLAY_NAME_REQUIRED = "Please enter the name your class will see."
+JOIN_DISPLAY_NAME_TOO_LONG = "Your name can be at most 60 characters."
+JOIN_TOO_MANY_GUESSES = "Too many wrong class codes. Please wait {minutes} minute(s) and try again."
+CLASSROOM_NAME_REQUIRED = "Please give the class a name."
+BULK_NO_NAMES = "Paste at least one student name, one per line."
+BULK_NAME_TOO_LONG = "Student names can be at most 60 characters: {name}"
+BULK_USERNAME_TAKEN = "The username {username} is already taken."
+LOGIN_TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account. Please wait {minutes} minute(s)."
+
+# Assignments
+ASSIGNMENT_NO_APPROVED_QUESTIONS = "This article has no approved questions yet. Approve some before assigning it."
+ASSIGNMENT_CLOSES_BEFORE_OPENING = "The closing time must be after the opening time."
+ASSIGNMENT_QUESTION_NOT_APPROVED = "Only approved questions of this article can be assigned."
+
+# Attempts
+NOT_ENROLLED = "You are not in the class this quiz was set for."
+NOT_OPEN_YET = "This quiz has not opened yet."
+CLOSED = "This quiz has closed; no more answers can be sent."
+NO_ATTEMPTS_LEFT = "You have used all your attempts at this quiz."
+ALREADY_FINISHED = "You have already finished this attempt; answers can no longer be changed."
+CHOICE_NOT_IN_QUESTION = "Please pick one of the answers shown."
+ANSWER_REQUIRED = "Please choose or type an answer before sending."
+ANSWER_TOO_LONG = "Answers can be at most 500 characters."
+
+# Overrides
+OVERRIDE_NOT_ENROLLED = "That student is not in this class."
+
+ANSWER_MAX_LENGTH = 500
+DISPLAY_NAME_MAX_LENGTH = 60
