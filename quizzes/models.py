@@ -182,7 +182,11 @@ class StudentOverride(models.Model):
 
 class Attempt(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="attempts")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    # Null once the student leaves the class: the attempt and its responses stay, anonymous, so the
+    # per-question statistics still add up (services.enrollment_remove); leaderboards skip them.
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts"
+    )
     number = models.PositiveSmallIntegerField(default=1)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
