@@ -14,7 +14,8 @@ def _fast_test_settings(settings):
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clear_cache(_fast_test_settings):
+    # Depends on the settings fixture so the local-memory cache (not the database cache) is the one cleared.
     from django.core.cache import cache
 
     cache.clear()

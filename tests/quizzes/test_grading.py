@@ -1,0 +1,82 @@
+"""Short answers are graded forgivingly on form and strictly on numbers; the fuzzy threshold is pinned here."""
+
+import pytest
+from rapidfuzz import fuzz
+
+from quizzes.grading import FUZZY_MIN_LENGTH, FUZZY_THRESHOLD, normalise, short_answer_correct
+
+
+def correct(given: str, answer: str, accepted=()) -> bool:
+    return short_answer_correct(given=given, answer=answer, accepted=accepted)
+
+
+def test_threshold_is_pinned():
+    assert FUZZY_THRESHOLD == 85
+    assert FUZZY_MIN_LENGTH == 4
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["Mosul", "mosul", "MOSUL", "  Mosul  ", "Mosul.", "the Mosul", "the  MOSUL ", '"Mosul"!'],
+)
+def test_case_punctuation_spaces_and_articles_are_ignored(given):
+    assert correct(given, "Mosul")
+
+
+def test_leading_article_only_is_dropped():
+    assert normalise("The  Islamic   State!") == "islamic state"
+    assert correct("an Islamic caliphate", "Islamic caliphate")
+
+
+@pytest.mark.parametrize("given", ["100,000", "100000", "100 000", "100\u202f000"])
+def test_numbers_compare_as_numbers(given):
+    assert correct(given, "100,000")
+
+
+@pytest.mark.parametrize(("given", "answer"), [("10000", "1000"), ("1000", "100,000"), ("2015", "2014")])
+def test_different_numbers_never_match_even_when_close(given, answer):
+    assert not correct(given, answer)
+
+
+def test_number_words_scale():
+    assert correct("1.5 million", "1,500,000")
+    assert not correct("1.5 million", "150,000")
+
+
+def test_number_in_answer_must_match_exactly_even_with_fuzzy_words():
+    assert correct("100,000 forcs", "100000 forces")
+    assert not correct("10,000 forces", "100000 forces")
+
+
+@pytest.mark.parametrize(
+    ("given", "answer"),
+    [("Mosull", "Mosul"), ("Bagdad", "Baghdad"), ("Abu Bakr al Bagdadi", "Abu Bakr al-Baghdadi")],
+)
+def test_small_misspellings_are_accepted(given, answer):
+    assert fuzz.ratio(normalise(given), normalise(answer)) >= FUZZY_THRESHOLD
+    assert correct(given, answer)
+
+
+@pytest.mark.parametrize(
+    ("given", "answer"),
+    [("Iraq", "Iran"), ("Basra", "Mosul"), ("Mosel river", "Mosul")],
+)
+def test_near_misses_below_threshold_are_wrong(given, answer):
+    # Each pair scores below the pinned threshold: lowering it would let these through.
+    assert fuzz.ratio(normalise(given), normalise(answer)) < FUZZY_THRESHOLD
+    assert not correct(given, answer)
+
+
+def test_short_answers_are_never_fuzzy():
+    assert not correct("cat", "car")
+    assert not correct("ISI", "ISIS")
+
+
+def test_accepted_alternatives():
+    assert correct("Daesh", "Islamic State", accepted=["ISIS", "Daesh"])
+    assert not correct("Kurds", "Islamic State", accepted=["ISIS"])
+
+
+@pytest.mark.parametrize("given", ["", "   ", "..."])
+def test_blank_answers_are_wrong(given):
+    assert not correct(given, "Mosul")
