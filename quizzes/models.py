@@ -7,6 +7,7 @@ servers cannot break them either. Business logic lives in `services.py` (writes)
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from articles.models import Article, TimeStampedModel
 
@@ -188,7 +189,8 @@ class Attempt(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts"
     )
     number = models.PositiveSmallIntegerField(default=1)
-    started_at = models.DateTimeField(auto_now_add=True)
+    # default rather than auto_now_add so services can pass the request's `now` (and tests can travel in time).
+    started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveIntegerField(default=0)
     max_score = models.PositiveIntegerField(default=0)
@@ -219,7 +221,7 @@ class Response(models.Model):
     choice = models.ForeignKey(Choice, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     is_correct = models.BooleanField(default=False)
     points = models.PositiveSmallIntegerField(default=0)
-    answered_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["attempt_id", "answered_at", "id"]
