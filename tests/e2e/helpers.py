@@ -1,0 +1,104 @@
+"""What the browser tests share: URLs of the demo, signing in, answering the current question, axe scans."""
+
+import re
+from dataclasses import dataclass
+
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from quizzes.models import Assignment, Question
+
+DEMO_PASSWORD = "demo"
+DEMO_CLASS = "Demo class"
+BLOCKING_IMPACTS = {"serious", "critical"}
+# Words a reader (or a screen reader) gets besides any colour: right or wrong must be said, not only shown.
+FEEDBACK_WORDS = re.compile(r"correct|not quite|incorrect|wrong|the answer (is|was)", re.IGNORECASE)
+QUESTION_PANEL = "#question-panel"
+
+
+@dataclass(frozen=True)
+class Demo:
+    base_url: str
+
+    def path(self, name: str, *args) -> str:
+        return reverse(name, args=args)
+
+    def url(self, name: str, *args) -> str:
+        return self.base_url + self.path(name, *args)
+
+    def assignment(self) -> Assignment:
+        return (
+            Assignment.objects.select_related("classroom", "article")
+            .filter(classroom__name=DEMO_CLASS)
+            .order_by("pk")
+            .first()
+        )
+
+    def board_path(self) -> str:
+        from quizzes import services
+
+        classroom = self.assignment().classroom
+        token = classroom.board_token or services.board_token_rotate(classroom=classroom)
+        return reverse("board", args=[token])
+
+
+def login(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(reverse("login"))
+    page.get_by_label(re.compile("username", re.IGNORECASE)).fill(username)
+    page.get_by_label(re.compile("password", re.IGNORECASE)).fill(password)
+    page.get_by_role("button", name=re.compile("sign in|log in", re.IGNORECASE)).click()
+    expect(page).not_to_have_url(re.compile(re.escape(reverse("login"))))
+
+
+def open_demo_quiz(page: Page, demo: Demo) -> None:
+    """From the dashboard, start (or resume) the demo quiz and wait for its first question."""
+    page.goto(reverse("home"))
+    page.get_by_role("button", name=re.compile("start|resume|continue", re.IGNORECASE)).first.click()
+    expect(page.locator(QUESTION_PANEL)).to_be_visible()
+
+
+def current_question(page: Page, demo: Demo) -> Question:
+    """The question the panel shows, found by its prompt among the demo assignment's questions."""
+    shown = page.locator(QUESTION_PANEL).inner_text()
+    for question in demo.assignment().questions.prefetch_related("choices"):
+        if question.prompt in shown:
+            return question
+    raise AssertionError(f"No demo question's prompt appears in the panel:\n{shown}")
+
+
+def right_answer(question: Question) -> str:
+    if question.kind == Question.Kind.SHORT_ANSWER:
+        return question.answer
+    return next(choice.text for choice in question.choices.all() if choice.is_correct)
+
+
+def wrong_answer(question: Question) -> str:
+    if question.kind == Question.Kind.SHORT_ANSWER:
+        return "I do not know"
+    return next(choice.text for choice in question.choices.all() if not choice.is_correct)
+
+
+def fill_answer(page: Page, question: Question, answer: str) -> None:
+    panel = page.locator(QUESTION_PANEL)
+    if question.kind == Question.Kind.SHORT_ANSWER:
+        panel.get_by_role("textbox").fill(answer)
+    else:
+        panel.get_by_role("radio", name=answer, exact=True).check()
+
+
+def assert_on_page(page: Page, *, path: str | re.Pattern, heading: str | re.Pattern) -> None:
+    """The page is the one intended (not, say, a sign-in redirect): its URL and its one h1."""
+    url = path if isinstance(path, re.Pattern) else re.compile(re.escape(path) + r"(\?.*)?$")
+    expect(page).to_have_url(url)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+
+
+def assert_accessible(page: Page, *, path: str | re.Pattern, heading: str | re.Pattern) -> None:
+    assert_on_page(page, path=path, heading=heading)
+    violations = Axe().run(page).response["violations"]
+    for violation in violations:
+        targets = [node["target"] for node in violation["nodes"]]
+        print(f"axe {violation['impact']}: {violation['id']} - {violation['help']} at {targets}")
+    blocking = [violation["id"] for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"serious/critical accessibility violations on {page.url}: {blocking}"
