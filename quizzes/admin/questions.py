@@ -1,0 +1,118 @@
+"""Question review: choices inline, the evidence sentence beside the prompt, approve / reject actions.
+
+Edits to a question students have already answered go through `question_update`, which regrades those
+responses and rescores the attempts in one transaction; the teacher is told how many were regraded.
+"""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html
+
+from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
+from quizzes.models import Choice, Question, Response
+from quizzes.services import question_update, questions_set_status
+
+# Fields whose change makes a generated question the teacher's own, so regeneration leaves it alone.
+CONTENT_FIELDS = {"kind", "prompt", "answer", "accepted_answers", "explanation", "evidence_start", "evidence_end"}
+
+
+def evidence_sentence(question: Question) -> str:
+    if question.evidence_start is None or question.evidence_end is None:
+        return ""
+    return question.article.text[question.evidence_start : question.evidence_end]
+
+
+def question_save_changes(request, model_admin, question: Question, changed: list[str]) -> None:
+    """Save a teacher's edit; regrade through the service when students have answered already."""
+    if CONTENT_FIELDS.intersection(changed) and question.origin == Question.Origin.GENERATED:
+        question.edited_by_teacher = True
+        changed = [*changed, "edited_by_teacher"]
+    answered = Response.objects.filter(question_id=question.pk).count() if question.pk else 0
+    if not answered:
+        question.save()
+        return
+    question_update(question=question, **{name: getattr(question, name) for name in changed})
+    model_admin.message_user(
+        request, f"{answered} student response(s) to “{question}” were regraded and scores recomputed."
+    )
+
+
+def plain(queryset):
+    """The selected questions without the changelist's annotations, which `update()` cannot carry."""
+    return Question.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+
+
+class ChoiceInline(ScopedTabularInline):
+    model = Choice
+    fields = ("text", "is_correct", "position")
+    extra = 0
+
+
+class QuestionInline(ScopedTabularInline):
+    """The article page's question list; full editing (choices, evidence) is one click away."""
+
+    model = Question
+    fields = ("prompt", "kind", "answer", "status")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Question)
+class QuestionAdmin(ScopedModelAdmin):
+    owner_path = "article__owner"
+    inlines = [ChoiceInline]
+    list_display = ("prompt", "kind", "answer", "status", "origin", "article", "response_count")
+    list_filter = ("status", "kind", "origin", ("article", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("article",)
+    search_fields = ("prompt", "answer", "article__title")
+    readonly_fields = ("evidence", "origin", "generator_version", "generator_score", "edited_by_teacher")
+    fields = (
+        "article",
+        "evidence",
+        ("kind", "status"),
+        "prompt",
+        "answer",
+        "accepted_answers",
+        "explanation",
+        ("evidence_start", "evidence_end"),
+        "position",
+        ("origin", "generator_version", "generator_score", "edited_by_teacher"),
+    )
+    actions = ("approve", "reject")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(response_total=Count("responses"))
+
+    @admin.display(description="Responses", ordering="response_total")
+    def response_count(self, question: Question) -> int:
+        return question.response_total
+
+    @admin.display(description="Evidence in the article")
+    def evidence(self, question: Question) -> str:
+        sentence = evidence_sentence(question)
+        if not sentence:
+            return "—"
+        return format_html('<blockquote class="evidence">{}</blockquote>', sentence)
+
+    @admin.action(description="Approve selected questions")
+    def approve(self, request, queryset):
+        count = questions_set_status(questions=plain(queryset), status=Question.Status.APPROVED)
+        self.message_user(request, f"{count} question(s) approved.", messages.SUCCESS)
+
+    @admin.action(description="Reject selected questions")
+    def reject(self, request, queryset):
+        count = questions_set_status(questions=plain(queryset), status=Question.Status.REJECTED)
+        self.message_user(request, f"{count} question(s) rejected.", messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        question_save_changes(request, self, obj, list(form.changed_data))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        choices_changed = any(formset.has_changed() for formset in formsets)
+        if change and choices_changed and form.instance.responses.exists():
+            # Which choice is right may have changed: regrade against the saved choices.
+            question_save_changes(request, self, form.instance, [])
