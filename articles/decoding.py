@@ -1,0 +1,99 @@
+"""Uploaded bytes to article text. Plain Python: the size limit is passed in, not read from settings.
+
+Teachers upload whatever their computer saved: UTF-8 (with or without a BOM), UTF-16 from Word's "Unicode
+text", Windows-1252 from older tools, or a saved web page. Anything else gets a message saying what to do.
+"""
+
+import codecs
+import re
+
+import trafilatura
+
+TOO_LARGE = (
+    "This file is {size}; the largest file Passage accepts is {limit}. Paste the article's text instead."
+)
+EMPTY_FILE = "This file is empty."
+BINARY_FILE = (
+    "This looks like a {kind} file, not text. Save the article as plain text (.txt) or a web page (.html), "
+    "or copy and paste its text."
+)
+NO_TEXT_IN_HTML = (
+    "No article text could be found in this web page; copy and paste the article's text instead."
+)
+
+# Magic numbers of the files teachers most often pick by mistake.
+_SIGNATURES = [
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "Word, zip or other compressed"),
+    (b"\xd0\xcf\x11\xe0", "Word (.doc) or Office"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"{\\rtf", "RTF"),
+]
+_HTML_HINT = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[\s>]|<article)", re.I)
+_TAG = re.compile(r"<(p|div|br|span|a|html|body|article|h[1-6])[\s>/]", re.I)
+
+
+class DecodeError(ValueError):
+    """The upload can't become article text; the message says why, for the teacher."""
+
+
+def decode_upload(data: bytes, *, max_bytes: int) -> str:
+    """The text of an uploaded file: decoded, and for a web page, its main text extracted."""
+    if len(data) > max_bytes:
+        raise DecodeError(TOO_LARGE.format(size=human_size(len(data)), limit=human_size(max_bytes)))
+    if not data.strip():
+        raise DecodeError(EMPTY_FILE)
+    text = decode_bytes(data)
+    if looks_like_html(text):
+        return html_to_text(text)
+    return text
+
+
+def human_size(size: int) -> str:
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def decode_bytes(data: bytes) -> str:
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace").lstrip("\ufeff")
+    kind = _binary_kind(data)
+    if kind:
+        raise DecodeError(BINARY_FILE.format(kind=kind))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps them, so nothing fails to decode.
+        return data.decode("cp1252", errors="replace")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    head = data[:4096]
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    if b"\x00" in head or controls > len(head) // 20:
+        return "binary"
+    return None
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].encode("utf-8", errors="ignore")
+    return bool(_HTML_HINT.search(head)) or len(_TAG.findall(text[:20000])) >= 5
+
+
+def html_to_text(html: str) -> str:
+    extracted = trafilatura.extract(html, favor_recall=True, include_comments=False)
+    if extracted and extracted.strip():
+        return extracted
+    raise DecodeError(NO_TEXT_IN_HTML)
