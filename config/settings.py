@@ -135,7 +135,8 @@ LOGOUT_REDIRECT_URL = "login"
 # --- Static files ---------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# `make serve` collects here; a proxy may serve it directly instead of WhiteNoise (README, Deployment).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
