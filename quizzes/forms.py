@@ -1,0 +1,65 @@
+"""Student-facing forms: they check shape (lengths, required fields); the services decide what is allowed."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from quizzes import throttle
+from quizzes.services import messages
+
+
+class ThrottledAuthenticationForm(AuthenticationForm):
+    """Django's sign-in form, slowed down per account (never per address: a class shares one address)."""
+
+    def clean(self):
+        username = (self.cleaned_data.get("username") or "").strip()
+        if username:
+            status = throttle.login_status(username=username)
+            if status.locked:
+                raise forms.ValidationError(
+                    messages.LOGIN_TOO_MANY_ATTEMPTS.format(minutes=status.retry_after_minutes),
+                    code="throttled",
+                )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            if username:
+                status = throttle.login_failed(username=username)
+                if status.locked:
+                    raise forms.ValidationError(
+                        messages.LOGIN_TOO_MANY_ATTEMPTS.format(minutes=status.retry_after_minutes),
+                        code="throttled",
+                    ) from None
+            raise
+        throttle.login_succeeded(username=username)
+        return cleaned
+
+
+class JoinClassroomForm(forms.Form):
+    join_code = forms.CharField(label="Class code", max_length=32, strip=True)
+    display_name = forms.CharField(
+        label="Your name, as your class will see it",
+        max_length=messages.DISPLAY_NAME_MAX_LENGTH,
+        strip=True,
+        error_messages={
+            "required": messages.JOIN_DISPLAY_NAME_REQUIRED,
+            "max_length": messages.JOIN_DISPLAY_NAME_TOO_LONG,
+        },
+    )
+
+
+class AnswerForm(forms.Form):
+    """One answer: a choice id for multiple choice and true/false, free text for short answers."""
+
+    choice = forms.IntegerField(required=False, min_value=1)
+    answer_text = forms.CharField(
+        required=False,
+        max_length=messages.ANSWER_MAX_LENGTH,
+        strip=True,
+        error_messages={"max_length": messages.ANSWER_TOO_LONG},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("choice") and not cleaned.get("answer_text"):
+            raise forms.ValidationError(messages.ANSWER_REQUIRED, code="required")
+        return cleaned

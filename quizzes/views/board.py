@@ -1,0 +1,110 @@
+"""Leaderboards: the class and assignment boards students see, and the projector view that polls itself.
+
+The projector's board fragment is what a thousand open pages poll, so it is cheap: an ETag from
+`selectors.board_version` answers `304 Not Modified` when nothing changed, and the rendered HTML is kept in
+the shared cache under that version, so a change reaches every worker at once.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from quizzes import selectors
+from quizzes.models import Assignment, Classroom, Enrollment
+from quizzes.views import HtmxHttpRequest, wants_fragment
+
+BOARD_CACHE_SECONDS = 60 * 60
+
+
+@login_required
+@require_GET
+def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse:
+    classroom = get_object_or_404(Classroom, pk=classroom_id)
+    allowed = _teaches(request, classroom) or (
+        _enrolled(request, classroom) and classroom.assignments.filter(show_leaderboard=True).exists()
+    )
+    if not allowed:
+        raise Http404("No leaderboard here.")
+    rows = selectors.classroom_leaderboard(classroom=classroom, limit=classroom.board_size)
+    return render(
+        request, "quizzes/board.html", {"classroom": classroom, "title": classroom.name, "rows": rows}
+    )
+
+
+@login_required
+@require_GET
+def assignment_board(request: HtmxHttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = get_object_or_404(Assignment.objects.select_related("classroom"), pk=assignment_id)
+    classroom = assignment.classroom
+    if not (_teaches(request, classroom) or (assignment.show_leaderboard and _enrolled(request, classroom))):
+        raise Http404("No leaderboard here.")
+    rows = selectors.assignment_leaderboard(assignment=assignment, limit=classroom.board_size)
+    context = {"classroom": classroom, "assignment": assignment, "title": assignment.title, "rows": rows}
+    return render(request, "quizzes/board.html", context)
+
+
+@require_GET
+def projector_by_token(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """The read-only link a classroom computer opens without signing in; 404 once revoked or rotated."""
+    classroom = get_object_or_404(Classroom, board_token=token)
+    return _projector(request, classroom, poll_url=reverse("board", args=[token]))
+
+
+@login_required
+@require_GET
+def projector_for_teacher(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse:
+    classroom = get_object_or_404(Classroom, pk=classroom_id)
+    if not _teaches(request, classroom):
+        raise Http404("No leaderboard here.")
+    return _projector(request, classroom, poll_url=reverse("projector_for_teacher", args=[classroom.pk]))
+
+
+def _projector(request: HtmxHttpRequest, classroom: Classroom, *, poll_url: str) -> HttpResponse:
+    version = selectors.board_version(classroom_id=classroom.pk)
+    etag = f'"board-{classroom.pk}-{classroom.board_size}-{version}"'
+    fragment = wants_fragment(request)
+    if fragment and etag in _if_none_match(request):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        board_html = _board_html(classroom, version, poll_url)
+        if fragment:
+            response = HttpResponse(board_html)
+        else:
+            context = {"classroom": classroom, "board_html": board_html, "poll_url": poll_url}
+            response = render(request, "quizzes/projector.html", context)
+    if fragment:
+        response["ETag"] = etag
+    # Browsers may keep the fragment but must ask again each time; the answer is usually a 304.
+    patch_cache_control(response, no_cache=True, private=True)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _board_html(classroom: Classroom, version: str, poll_url: str) -> str:
+    key = f"board-html:{classroom.pk}:{classroom.board_size}:{version}:{poll_url}"
+    html = cache.get(key)
+    if html is None:
+        rows = selectors.classroom_leaderboard(classroom=classroom, limit=classroom.board_size)
+        context = {"classroom": classroom, "rows": rows, "poll_url": poll_url}
+        html = render_to_string("quizzes/projector.html#board", context)
+        cache.set(key, html, BOARD_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template above
+
+
+def _if_none_match(request: HtmxHttpRequest) -> set[str]:
+    header = request.headers.get("If-None-Match", "")
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+def _teaches(request: HtmxHttpRequest, classroom: Classroom) -> bool:
+    return request.user.is_superuser or classroom.teacher_id == request.user.pk
+
+
+def _enrolled(request: HtmxHttpRequest, classroom: Classroom) -> bool:
+    return Enrollment.objects.filter(classroom=classroom, student_id=request.user.pk).exists()

@@ -1,0 +1,120 @@
+"""The student's dashboard, joining a class, and the results of an attempt."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from quizzes import selectors, services
+from quizzes.forms import JoinClassroomForm
+from quizzes.models import Attempt, Classroom
+from quizzes.views import HtmxHttpRequest, client_ip
+from quizzes.views.reading import answers_revealed, correct_choice, ordered_choices
+
+JOINED = "You have joined {classroom}."
+
+
+@login_required
+@require_GET
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
+    return _render_dashboard(request, JoinClassroomForm())
+
+
+@login_required
+@require_POST
+def classroom_join_view(request: HtmxHttpRequest) -> HttpResponse:
+    form = JoinClassroomForm(request.POST)
+    if form.is_valid():
+        try:
+            enrollment = services.classroom_join(
+                student=request.user,
+                join_code=form.cleaned_data["join_code"],
+                display_name=form.cleaned_data["display_name"],
+                client_ip=client_ip(request),
+            )
+        except ValidationError as error:
+            for text in error.messages:
+                form.add_error(None, text)
+        else:
+            messages.success(request, JOINED.format(classroom=enrollment.classroom.name))
+            return redirect("home")
+    return _render_dashboard(request, form, status=400)
+
+
+def _render_dashboard(request: HtmxHttpRequest, join_form: JoinClassroomForm, status: int = 200):
+    rows = selectors.student_dashboard(student=request.user)
+    board_classrooms = {row.classroom.pk: row.classroom for row in rows if row.assignment.show_leaderboard}
+    context = {
+        "rows": rows,
+        "join_form": join_form,
+        "board_classrooms": sorted(board_classrooms.values(), key=lambda classroom: classroom.name),
+        "teaching": _teaching(request),
+    }
+    return render(request, "quizzes/dashboard.html", context, status=status)
+
+
+def _teaching(request: HtmxHttpRequest) -> list[Classroom]:
+    # Read helper outside the selector contract: a teacher's own classes, for links to their boards.
+    if not request.user.is_staff:
+        return []
+    return list(Classroom.objects.filter(teacher=request.user).order_by("name", "id"))
+
+
+@login_required
+@require_GET
+def assignment_results(request: HtmxHttpRequest, assignment_id: int) -> HttpResponse:
+    """The latest finished attempt's results: the dashboard links here without knowing attempt ids."""
+    attempt = (
+        Attempt.objects.filter(assignment_id=assignment_id, student=request.user, finished_at__isnull=False)
+        .order_by("-number")
+        .only("id")
+        .first()
+    )
+    if attempt is None:
+        raise Http404("No finished attempt at this quiz yet.")
+    return redirect("attempt_results", attempt.id)
+
+
+@login_required
+@require_GET
+def attempt_results(request: HtmxHttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user)
+    if not attempt.is_finished:
+        return redirect("attempt_take", attempt.id)
+    state = selectors.attempt_state(attempt=attempt)
+    revealed = answers_revealed(attempt.assignment, attempt)
+    context = {
+        "attempt": attempt,
+        "assignment": attempt.assignment,
+        "revealed": revealed,
+        "reviews": [
+            _review(number, item, state, attempt, revealed)
+            for number, item in enumerate(state.items, start=1)
+        ],
+    }
+    return render(request, "quizzes/results.html", context)
+
+
+def _review(number: int, item, state, attempt, revealed: bool) -> dict:
+    question = item.question
+    response = state.answered.get(item.question_id)
+    choices = ordered_choices(question, attempt_id=attempt.id, shuffle=attempt.assignment.shuffle_choices)
+    right = correct_choice(choices) if revealed else None
+    return {
+        "number": number,
+        "item": item,
+        "question": question,
+        "response": response,
+        "given": _given_text(response, choices),
+        "right_answer": (right.text if right else question.answer) if revealed else "",
+    }
+
+
+def _given_text(response, choices) -> str:
+    if response is None:
+        return ""
+    if response.choice_id:
+        return next((choice.text for choice in choices if choice.id == response.choice_id), response.given_answer)
+    return response.given_answer

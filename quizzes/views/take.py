@@ -1,0 +1,141 @@
+"""Taking a quiz: start or resume, one question at a time, answer, finish.
+
+Every step is a plain form post followed by a redirect; HTMX requests get the named partials of
+`quizzes/take.html` instead (question panel, plus out-of-band progress, feedback and article).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+
+from quizzes import selectors, services
+from quizzes.forms import AnswerForm
+from quizzes.models import Assignment, AssignmentQuestion, Question
+from quizzes.selectors import AttemptState
+from quizzes.services import messages as service_messages
+from quizzes.views import HtmxHttpRequest, wants_fragment
+from quizzes.views.reading import choice_for_number, ordered_choices
+from quizzes.views.take_context import take_context
+
+ALREADY_ANSWERED = "You had already answered this question, so your first answer was kept."
+# Refusals that no form change can fix: the student is sent back to where they can see what happened.
+FINAL_REFUSALS = {service_messages.CLOSED, service_messages.ALREADY_FINISHED}
+
+
+@login_required
+@require_POST
+def attempt_start_view(request: HtmxHttpRequest, assignment_id: int) -> HttpResponse:
+    assignment = get_object_or_404(Assignment, pk=assignment_id)
+    try:
+        attempt = services.attempt_start(assignment=assignment, student=request.user)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return _redirect(request, reverse("home"))
+    return _redirect(request, reverse("attempt_take", args=[attempt.id]))
+
+
+@login_required
+@require_GET
+def attempt_take(request: HtmxHttpRequest, attempt_id: int, question_id: int | None = None) -> HttpResponse:
+    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user)
+    if attempt.is_finished:
+        messages.info(request, service_messages.ALREADY_FINISHED)
+        return _redirect(request, reverse("attempt_results", args=[attempt.id]))
+    state = selectors.attempt_state(attempt=attempt)
+    item = _item_or_404(state, question_id) if question_id is not None else state.next_item
+    return _render_take(request, state, item)
+
+
+@login_required
+@require_POST
+def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id: int) -> HttpResponse:
+    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user)
+    state = selectors.attempt_state(attempt=attempt)
+    item = _item_or_404(state, question_id)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        errors = [text for field_errors in form.errors.values() for text in field_errors]
+        return _render_take(request, state, item, errors=errors)
+    choice_id = _chosen_choice_id(state, item, form.cleaned_data["choice"])
+    if form.cleaned_data["choice"] and choice_id is None:
+        return _render_take(request, state, item, errors=[service_messages.CHOICE_NOT_IN_QUESTION])
+    try:
+        result = services.response_submit(
+            attempt=attempt,
+            student=request.user,
+            question_id=question_id,
+            choice_id=choice_id,
+            answer_text=form.cleaned_data["answer_text"] or "",
+        )
+    except ValidationError as error:
+        return _refused(request, state, item, error.messages)
+    notice = "" if result.created else ALREADY_ANSWERED
+    if not wants_fragment(request):
+        if notice:
+            messages.info(request, notice)
+        return redirect("attempt_question", attempt.id, question_id)
+    state = selectors.attempt_state(attempt=result.attempt)
+    response = _render_take(request, state, _item_or_404(state, question_id), notice=notice)
+    return trigger_client_event(response, "answerSaved")
+
+
+@login_required
+@require_POST
+def attempt_finish_view(request: HtmxHttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user)
+    services.attempt_finish(attempt=attempt, student=request.user)
+    response = _redirect(request, reverse("attempt_results", args=[attempt.id]))
+    if request.htmx:
+        trigger_client_event(response, "answerSaved")
+    return response
+
+
+def _chosen_choice_id(state: AttemptState, item: AssignmentQuestion, number: int | None) -> int | None:
+    if number is None or item.question.kind == Question.Kind.SHORT_ANSWER:
+        return None
+    shuffle = state.attempt.assignment.shuffle_choices
+    choice = choice_for_number(
+        ordered_choices(item.question, attempt_id=state.attempt.id, shuffle=shuffle), number
+    )
+    return choice.id if choice else None
+
+
+def _refused(
+    request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion, texts: list[str]
+) -> HttpResponse:
+    if wants_fragment(request) or not FINAL_REFUSALS.intersection(texts):
+        return _render_take(
+            request, state, item, errors=texts, refused=bool(FINAL_REFUSALS.intersection(texts))
+        )
+    for text in texts:
+        messages.error(request, text)
+    return redirect("attempt_question", state.attempt.id, item.question_id)
+
+
+def _render_take(request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion | None, **extra):
+    context = take_context(state=state, item=item, **extra)
+    template = "quizzes/take.html#swap" if wants_fragment(request) else "quizzes/take.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _item_or_404(state: AttemptState, question_id: int) -> AssignmentQuestion:
+    for item in state.items:
+        if item.question_id == question_id:
+            return item
+    raise Http404("That question is not part of this quiz.")
+
+
+def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    """A normal redirect, or a client-side one for HTMX so a whole page never lands inside a fragment."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)

@@ -1,0 +1,88 @@
+"""The context `quizzes/take.html` and its partials need, built from an attempt's state.
+
+Kept apart from the views so the teacher's "Preview as student" can build the same context (with
+`preview=True` and its own URLs) without recording anything.
+"""
+
+from typing import Any
+
+from django.urls import reverse
+
+from quizzes.models import AssignmentQuestion, Question
+from quizzes.selectors import AttemptState
+from quizzes.views.reading import article_paragraphs, correct_choice, feedback_after_each, ordered_choices
+
+
+def take_context(
+    *,
+    state: AttemptState,
+    item: AssignmentQuestion | None,
+    notice: str = "",
+    errors: list[str] | None = None,
+    refused: bool = False,
+) -> dict[str, Any]:
+    attempt = state.attempt
+    assignment = attempt.assignment
+    response = state.answered.get(item.question_id) if item else None
+    context = question_context(
+        item=item,
+        attempt_id=attempt.id,
+        shuffle=assignment.shuffle_choices,
+        response=response,
+        reveal=feedback_after_each(assignment),
+    )
+    context.update(
+        preview=False,
+        attempt=attempt,
+        assignment=assignment,
+        article=assignment.article,
+        number=_number(state, item),
+        total=state.total,
+        answered_count=state.answered_count,
+        notice=notice,
+        errors=errors or [],
+        refused=refused,
+        finish_url=reverse("attempt_finish", args=[attempt.id]),
+        results_url=reverse("attempt_results", args=[attempt.id]),
+        answer_url=reverse("response_submit", args=[attempt.id, item.question_id]) if item else "",
+        next_url=_next_url(state, item),
+    )
+    context["paragraphs"] = article_paragraphs(assignment.article.text, *context.pop("evidence_span"))
+    return context
+
+
+def question_context(
+    *, item: AssignmentQuestion | None, attempt_id: int | None, shuffle: bool, response, reveal: bool
+) -> dict[str, Any]:
+    """The question panel's variables; `reveal` says whether a saved answer may be marked right or wrong."""
+    if item is None:
+        return {"item": None, "question": None, "response": None, "show_feedback": False, "evidence_span": ()}
+    question = item.question
+    is_short = question.kind == Question.Kind.SHORT_ANSWER
+    choices = [] if is_short else ordered_choices(question, attempt_id=attempt_id, shuffle=shuffle)
+    show_feedback = response is not None and reveal
+    right = correct_choice(choices) if show_feedback and not is_short else None
+    return {
+        "item": item,
+        "question": question,
+        "is_short_answer": is_short,
+        "choices": choices,
+        "response": response,
+        "show_feedback": show_feedback,
+        "right_answer": (right.text if right else question.answer) if show_feedback else "",
+        "right_choice_id": right.id if right else None,
+        "evidence_span": (question.evidence_start, question.evidence_end) if show_feedback else (),
+    }
+
+
+def _number(state: AttemptState, item: AssignmentQuestion | None) -> int:
+    if item is None:
+        return state.total
+    return next((index for index, each in enumerate(state.items, start=1) if each.pk == item.pk), 1)
+
+
+def _next_url(state: AttemptState, item: AssignmentQuestion | None) -> str:
+    following = state.next_item
+    if following is None or (item is not None and following.pk == item.pk):
+        return ""
+    return reverse("attempt_question", args=[state.attempt.id, following.question_id])
