@@ -1,10 +1,27 @@
 """Cache-backed throttles for sign-ins and join-code guesses (the shared Django cache only).
 
-Keys are per account, never a low per-address limit: a whole class behind one school address must not be
-locked out because a few students mistyped the code.
+Wrong guesses are counted per account: after MAX_FAILURES in a window the account cools off for a few
+minutes. Join codes also have a per-address ceiling, but a generous one (JOIN_IP_CEILING): a whole class
+behind one school address, each student mistyping the code once or twice, is never locked out. A teacher
+lifts a lock with `throttle_clear`.
 """
 
+import hashlib
+import time
 from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+LOGIN_MAX_FAILURES = 5
+LOGIN_WINDOW_SECONDS = 15 * 60
+LOGIN_COOL_OFF_SECONDS = 5 * 60
+
+JOIN_MAX_FAILURES = 5
+JOIN_WINDOW_SECONDS = 10 * 60
+JOIN_COOL_OFF_SECONDS = 2 * 60
+# Per address: enough for several classes sharing one school address; stops only a scripted sweep of codes.
+JOIN_IP_CEILING = 300
 
 
 @dataclass(frozen=True)
@@ -17,29 +34,91 @@ class ThrottleStatus:
         return max(1, -(-self.retry_after_seconds // 60))
 
 
+OPEN = ThrottleStatus(locked=False)
+
+
+def _key(*parts: object) -> str:
+    # Hashed so any username or address makes a valid key for every cache backend.
+    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
+    return f"throttle:{parts[0]}:{digest}"
+
+
+def _status(lock_key: str) -> ThrottleStatus:
+    unlock_at = cache.get(lock_key)
+    remaining = int((unlock_at or 0) - time.time())
+    return ThrottleStatus(locked=True, retry_after_seconds=remaining) if remaining > 0 else OPEN
+
+
+def _count_failure(
+    *, count_key: str, lock_key: str, limit: int, window: int, cool_off: int
+) -> ThrottleStatus:
+    cache.add(count_key, 0, timeout=window)
+    try:
+        failures = cache.incr(count_key)
+    except ValueError:  # expired between add and incr
+        cache.set(count_key, 1, timeout=window)
+        failures = 1
+    if failures >= limit:
+        cache.set(lock_key, time.time() + cool_off, timeout=cool_off)
+        cache.delete(count_key)  # after the cool-off the account gets a fresh set of tries
+    return _status(lock_key)
+
+
+def _username(username: str) -> str:
+    return username.strip().casefold()
+
+
 def login_status(*, username: str) -> ThrottleStatus:
-    raise NotImplementedError
+    return _status(_key("login-lock", _username(username)))
 
 
 def login_failed(*, username: str) -> ThrottleStatus:
-    raise NotImplementedError
+    name = _username(username)
+    return _count_failure(
+        count_key=_key("login-fail", name),
+        lock_key=_key("login-lock", name),
+        limit=LOGIN_MAX_FAILURES,
+        window=LOGIN_WINDOW_SECONDS,
+        cool_off=LOGIN_COOL_OFF_SECONDS,
+    )
 
 
 def login_succeeded(*, username: str) -> None:
-    raise NotImplementedError
+    cache.delete(_key("login-fail", _username(username)))
 
 
 def join_status(*, user_id: int, client_ip: str) -> ThrottleStatus:
-    raise NotImplementedError
+    user_status = _status(_key("join-lock", user_id))
+    return user_status if user_status.locked else _status(_key("join-ip-lock", client_ip))
 
 
 def join_failed(*, user_id: int, client_ip: str) -> ThrottleStatus:
-    raise NotImplementedError
+    if client_ip:
+        _count_failure(
+            count_key=_key("join-ip-fail", client_ip),
+            lock_key=_key("join-ip-lock", client_ip),
+            limit=JOIN_IP_CEILING,
+            window=JOIN_WINDOW_SECONDS,
+            cool_off=JOIN_COOL_OFF_SECONDS,
+        )
+    _count_failure(
+        count_key=_key("join-fail", user_id),
+        lock_key=_key("join-lock", user_id),
+        limit=JOIN_MAX_FAILURES,
+        window=JOIN_WINDOW_SECONDS,
+        cool_off=JOIN_COOL_OFF_SECONDS,
+    )
+    return join_status(user_id=user_id, client_ip=client_ip)
 
 
 def join_succeeded(*, user_id: int) -> None:
-    raise NotImplementedError
+    cache.delete(_key("join-fail", user_id))
 
 
 def throttle_clear(*, username: str) -> None:
-    raise NotImplementedError
+    """Lift a student's sign-in and join-code locks (a teacher's action)."""
+    name = _username(username)
+    cache.delete_many([_key("login-fail", name), _key("login-lock", name)])
+    user = get_user_model().objects.filter(username__iexact=username.strip()).only("pk").first()
+    if user is not None:
+        cache.delete_many([_key("join-fail", user.pk), _key("join-lock", user.pk)])

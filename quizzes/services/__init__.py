@@ -15,7 +15,7 @@ from quizzes.services.classrooms import (
     student_password_reset,
     students_bulk_create,
 )
-from quizzes.services.questions import question_update, questions_set_status
+from quizzes.services.questions import question_regrade, question_update, questions_set_status
 
 __all__ = [
     "Credential",
@@ -31,6 +31,7 @@ __all__ = [
     "enrollment_remove",
     "messages",
     "override_grant",
+    "question_regrade",
     "question_update",
     "questions_set_status",
     "response_submit",

@@ -12,7 +12,9 @@ BULK_USERNAME_TAKEN = "The username {username} is already taken."
 LOGIN_TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account. Please wait {minutes} minute(s)."
 
 # Assignments
-ASSIGNMENT_NO_APPROVED_QUESTIONS = "This article has no approved questions yet. Approve some before assigning it."
+ASSIGNMENT_NO_APPROVED_QUESTIONS = (
+    "This article has no approved questions yet. Approve some before assigning it."
+)
 ASSIGNMENT_CLOSES_BEFORE_OPENING = "The closing time must be after the opening time."
 ASSIGNMENT_QUESTION_NOT_APPROVED = "Only approved questions of this article can be assigned."
 

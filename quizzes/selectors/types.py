@@ -1,10 +1,7 @@
-"""Quiz reads: dashboards, attempt state, leaderboards and reports. Scores and ranks are computed in SQL."""
+"""What the quiz selectors return: plain frozen dataclasses that templates read."""
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from django.contrib.auth.models import AbstractUser
 
 from quizzes.models import Assignment, AssignmentQuestion, Attempt, Classroom, Response
 
@@ -70,39 +67,3 @@ class AssignmentReport:
     assignment: Assignment
     questions: list[ReportQuestion]
     rows: list[ReportRow]
-
-
-def student_dashboard(*, student: AbstractUser, now: dt.datetime | None = None) -> list[DashboardRow]:
-    raise NotImplementedError
-
-
-def attempt_for_student(*, attempt_id: int, student: AbstractUser) -> Attempt:
-    raise NotImplementedError
-
-
-def attempt_state(*, attempt: Attempt) -> AttemptState:
-    raise NotImplementedError
-
-
-def assignment_leaderboard(*, assignment: Assignment, limit: int | None = None) -> list[BoardRow]:
-    raise NotImplementedError
-
-
-def classroom_leaderboard(*, classroom: Classroom, limit: int | None = None) -> list[BoardRow]:
-    raise NotImplementedError
-
-
-def board_version(*, classroom_id: int) -> str:
-    raise NotImplementedError
-
-
-def board_version_bump(*, classroom_id: int) -> None:
-    raise NotImplementedError
-
-
-def assignment_report(*, assignment: Assignment) -> AssignmentReport:
-    raise NotImplementedError
-
-
-def assignment_report_csv_rows(*, assignment: Assignment) -> Iterator[list[str]]:
-    raise NotImplementedError

@@ -1,0 +1,34 @@
+"""Quiz reads. Import selectors from here: `from quizzes.selectors import assignment_leaderboard`."""
+
+from quizzes.board_cache import board_version, board_version_bump
+from quizzes.selectors.boards import assignment_leaderboard, classroom_leaderboard
+from quizzes.selectors.reports import assignment_report, assignment_report_csv_rows
+from quizzes.selectors.student import attempt_for_student, attempt_state, student_dashboard
+from quizzes.selectors.types import (
+    AssignmentReport,
+    AttemptState,
+    BoardRow,
+    DashboardRow,
+    ReportCell,
+    ReportQuestion,
+    ReportRow,
+)
+
+__all__ = [
+    "AssignmentReport",
+    "AttemptState",
+    "BoardRow",
+    "DashboardRow",
+    "ReportCell",
+    "ReportQuestion",
+    "ReportRow",
+    "assignment_leaderboard",
+    "assignment_report",
+    "assignment_report_csv_rows",
+    "attempt_for_student",
+    "attempt_state",
+    "board_version",
+    "board_version_bump",
+    "classroom_leaderboard",
+    "student_dashboard",
+]

@@ -1,0 +1,131 @@
+"""The teacher's report for one assignment: a students × questions grid and per-question statistics.
+
+A fixed handful of queries whatever the class size: the grid uses each enrolled student's best attempt
+(finished first), while the per-question statistics count every response, including those of students who
+have since left the class (anonymous), so the numbers still add up.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import Lower, RowNumber, Trim
+
+from quizzes.grading import normalise
+from quizzes.models import Assignment, AssignmentQuestion, Attempt, Enrollment, Response
+from quizzes.selectors.boards import ACCURACY
+from quizzes.selectors.types import AssignmentReport, ReportCell, ReportQuestion, ReportRow
+from quizzes.services.assignments import assignments_close_due
+
+COMMON_WRONG_TOP = 3
+
+
+def _best_attempts(assignment: Assignment) -> dict[int, Attempt]:
+    ranked = (
+        Attempt.objects.filter(assignment=assignment, student__isnull=False)
+        .annotate(
+            accuracy=ACCURACY,
+            pick=Window(
+                RowNumber(),
+                partition_by=[F("student_id")],
+                order_by=[F("finished_at").desc(nulls_last=True), F("accuracy").desc(), F("pk").asc()],
+            ),
+        )
+        .filter(pick=1)
+    )
+    return {attempt.student_id: attempt for attempt in ranked}
+
+
+def _common_wrong(assignment: Assignment) -> dict[int, list[tuple[str, int]]]:
+    groups = (
+        Response.objects.filter(attempt__assignment=assignment, is_correct=False)
+        .annotate(text=Lower(Trim("given_answer")))
+        .values("question_id", "text")
+        .annotate(n=Count("id"))
+        .order_by("question_id", "-n", "text")
+    )
+    merged: dict[int, Counter] = defaultdict(Counter)
+    shown: dict[tuple[int, str], str] = {}
+    for group in groups:
+        key = normalise(group["text"]) or group["text"]
+        merged[group["question_id"]][key] += group["n"]
+        shown.setdefault((group["question_id"], key), group["text"])
+    return {
+        qid: [(shown[(qid, key)], n) for key, n in counter.most_common(COMMON_WRONG_TOP)]
+        for qid, counter in merged.items()
+    }
+
+
+def _question_stats(assignment: Assignment, items: list[AssignmentQuestion]) -> list[ReportQuestion]:
+    counts = {
+        row["question_id"]: row
+        for row in Response.objects.filter(attempt__assignment=assignment)
+        .values("question_id")
+        .annotate(answered=Count("id"), correct=Count("id", filter=Q(is_correct=True)))
+        .order_by("question_id")
+    }
+    wrong = _common_wrong(assignment)
+    stats = []
+    for item in items:
+        row = counts.get(item.question_id, {"answered": 0, "correct": 0})
+        share = row["correct"] / row["answered"] if row["answered"] else None
+        stats.append(
+            ReportQuestion(item, row["answered"], row["correct"], share, wrong.get(item.question_id, []))
+        )
+    return stats
+
+
+def _grid(assignment: Assignment, items: list[AssignmentQuestion]) -> list[ReportRow]:
+    best = _best_attempts(assignment)
+    responses = {
+        (r.attempt_id, r.question_id): r
+        for r in Response.objects.filter(attempt__in=[a.pk for a in best.values()]).only(
+            "attempt_id", "question_id", "is_correct", "given_answer"
+        )
+    }
+    rows = []
+    for enrollment in Enrollment.objects.filter(classroom_id=assignment.classroom_id).order_by(
+        "display_name", "id"
+    ):
+        attempt = best.get(enrollment.student_id)
+        cells = []
+        for item in items:
+            response = responses.get((attempt.pk, item.question_id)) if attempt else None
+            if response is None:
+                cells.append(ReportCell("blank"))
+            else:
+                cells.append(ReportCell("correct" if response.is_correct else "wrong", response.given_answer))
+        score = attempt.score if attempt else None
+        max_score = attempt.max_score if attempt else sum(item.points for item in items)
+        rows.append(ReportRow(enrollment.display_name, score, max_score, cells))
+    return rows
+
+
+def assignment_report(*, assignment: Assignment) -> AssignmentReport:
+    assignments_close_due(assignment=assignment)
+    items = list(
+        AssignmentQuestion.objects.filter(assignment=assignment)
+        .select_related("question")
+        .order_by("position")
+    )
+    return AssignmentReport(assignment, _question_stats(assignment, items), _grid(assignment, items))
+
+
+def _csv_safe(value: object) -> str:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it.
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def assignment_report_csv_rows(*, assignment: Assignment) -> Iterator[list[str]]:
+    """Header, then one row per student: name, score, max, then "right: …" / "wrong: …" / "" per question."""
+    report = assignment_report(assignment=assignment)
+    header = ["Student", "Score", "Out of"]
+    header += [f"Q{q.item.position}: {q.item.question.prompt}" for q in report.questions]
+    yield [_csv_safe(cell) for cell in header]
+    for row in report.rows:
+        cells = [f"{c.state}: {c.given}" if c.state != "blank" else "" for c in row.cells]
+        yield [
+            _csv_safe(v)
+            for v in [row.display_name, row.score if row.score is not None else "", row.max_score, *cells]
+        ]

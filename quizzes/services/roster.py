@@ -1,0 +1,91 @@
+"""Bulk student accounts from a pasted list or CSV: "display name[,username]" per line."""
+
+import csv
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from quizzes.models import Classroom, Enrollment
+from quizzes.services import messages
+from quizzes.services.passwords import readable_password
+
+USERNAME_BASE_MAX = 20
+HEADER_WORDS = {"display name", "name", "student", "student name"}
+
+
+@dataclass(frozen=True)
+class Credential:
+    username: str
+    password: str
+    display_name: str
+
+
+def parse_roster_lines(lines: list[str]) -> list[tuple[str, str]]:
+    """(display name, wanted username or "") per non-blank line; a header row is skipped."""
+    rows: list[tuple[str, str]] = []
+    for fields in csv.reader(line.replace("\x00", "") for line in lines):
+        fields = [" ".join(f.split()) for f in fields]
+        if not fields or not fields[0]:
+            continue
+        if not rows and fields[0].casefold() in HEADER_WORDS:
+            continue
+        name = fields[0]
+        if len(name) > messages.DISPLAY_NAME_MAX_LENGTH:
+            raise ValidationError(messages.BULK_NAME_TOO_LONG.format(name=name[:60] + "…"))
+        rows.append((name, fields[1] if len(fields) > 1 else ""))
+    if not rows:
+        raise ValidationError(messages.BULK_NO_NAMES)
+    return rows
+
+
+def _username_base(display_name: str) -> str:
+    return slugify(display_name).replace("-", ".")[:USERNAME_BASE_MAX].strip(".") or "student"
+
+
+def _unique_username(base: str, taken: set[str]) -> str:
+    candidate, number = base, 1
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{base}{number}"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _taken_usernames(bases: list[str]) -> set[str]:
+    User = get_user_model()
+    taken: set[str] = set()
+    for base in set(bases):
+        taken.update(
+            u.casefold()
+            for u in User.objects.filter(username__istartswith=base).values_list("username", flat=True)
+        )
+    return taken
+
+
+@transaction.atomic
+def students_bulk_create(*, classroom: Classroom, lines: list[str]) -> list[Credential]:
+    """Create accounts and enrol them; returns the credentials to print (passwords are shown only now)."""
+    rows = parse_roster_lines(lines)
+    wanted = [username for _, username in rows if username]
+    bases = [_username_base(name) for name, username in rows if not username]
+    taken = _taken_usernames(bases + wanted)
+    User = get_user_model()
+    credentials = []
+    for name, username in rows:
+        if username:
+            if username.casefold() in taken:
+                raise ValidationError(messages.BULK_USERNAME_TAKEN.format(username=username))
+            taken.add(username.casefold())
+        else:
+            username = _unique_username(_username_base(name), taken)
+        password = readable_password()
+        user = User(username=username, first_name=name[:150])
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+        Enrollment.objects.create(classroom=classroom, student=user, display_name=name)
+        credentials.append(Credential(username=username, password=password, display_name=name))
+    return credentials
