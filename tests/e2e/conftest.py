@@ -1,4 +1,4 @@
-"""Browser-test fixtures: a live Passage server with the demo data, and Debian's Chromium driven by Playwright.
+"""Browser-test fixtures: a live Passage server holding the demo data, and Debian's Chromium via Playwright.
 
 The server is pytest-django's `live_server` (threads in this process) so a test can read the demo data through
 the ORM, e.g. the right answers and the projector token. Its database is an SQLite *file* rather than the
@@ -37,7 +37,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install chromium: apt-get install chromium", pytrace=False)
+        pytest.fail(f"No Chromium at {CHROMIUM}: install chromium: apt-get install chromium", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop on this thread; Django would then refuse the ORM calls the
@@ -46,7 +46,9 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
             yield chromium
             chromium.close()
     finally:

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from quizzes.models import Assignment, Question
 
-DEMO_PASSWORD = "demo"
+DEMO_PASSWORD = "demo"  # noqa: S105 - the documented demo accounts' password
 DEMO_CLASS = "Demo class"
 BLOCKING_IMPACTS = {"serious", "critical"}
 # Words a reader (or a screen reader) gets besides any colour: right or wrong must be said, not only shown.
@@ -51,20 +51,25 @@ def login(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
     expect(page).not_to_have_url(re.compile(re.escape(reverse("login"))))
 
 
-def open_demo_quiz(page: Page, demo: Demo) -> None:
-    """From the dashboard, start (or resume) the demo quiz and wait for its first question."""
+def open_demo_quiz(page: Page) -> None:
+    """From the dashboard, start (or continue) the demo quiz and wait for its first question."""
     page.goto(reverse("home"))
-    page.get_by_role("button", name=re.compile("start|resume|continue", re.IGNORECASE)).first.click()
-    expect(page.locator(QUESTION_PANEL)).to_be_visible()
+    start = page.get_by_role("button", name=re.compile(r"^start", re.IGNORECASE))
+    start.or_(page.get_by_role("link", name=re.compile(r"^continue", re.IGNORECASE))).first.click()
+    expect(question_heading(page)).to_be_visible()
+
+
+def question_heading(page: Page):
+    return page.locator(QUESTION_PANEL).get_by_role("heading", level=2)
 
 
 def current_question(page: Page, demo: Demo) -> Question:
     """The question the panel shows, found by its prompt among the demo assignment's questions."""
-    shown = page.locator(QUESTION_PANEL).inner_text()
+    shown = question_heading(page).inner_text().strip()
     for question in demo.assignment().questions.prefetch_related("choices"):
-        if question.prompt in shown:
+        if question.prompt.strip() == shown:
             return question
-    raise AssertionError(f"No demo question's prompt appears in the panel:\n{shown}")
+    raise AssertionError(f"No demo question has the prompt shown in the panel: {shown!r}")
 
 
 def right_answer(question: Question) -> str:
@@ -102,3 +107,57 @@ def assert_accessible(page: Page, *, path: str | re.Pattern, heading: str | re.P
         print(f"axe {violation['impact']}: {violation['id']} - {violation['help']} at {targets}")
     blocking = [violation["id"] for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"serious/critical accessibility violations on {page.url}: {blocking}"
+
+
+def feedback_region(page: Page):
+    return page.locator("#feedback[aria-live]")
+
+
+def submit_answer(page: Page) -> None:
+    page.locator(QUESTION_PANEL).get_by_role(
+        "button", name=re.compile("check answer|save answer", re.I)
+    ).click()
+
+
+def answer_every_question(page: Page, demo: Demo, *, first_wrong: bool = True) -> int:
+    """Answer each question with the page's own controls (the first one wrongly); return how many.
+
+    Works the same with and without JavaScript: with it the clicks are HTMX swaps, without it form posts.
+    """
+    answered = 0
+    while True:
+        question = current_question(page, demo)
+        wrong = first_wrong and answered == 0
+        fill_answer(page, question, wrong_answer(question) if wrong else right_answer(question))
+        submit_answer(page)
+        expect(feedback_region(page)).to_contain_text("Not quite" if wrong else "Correct")
+        answered += 1
+        next_question = feedback_region(page).get_by_role("link", name=re.compile("next question", re.I))
+        if next_question.count() == 0:
+            return answered
+        next_question.click()
+        expect(question_heading(page)).not_to_have_text(question.prompt)
+
+
+def finish_quiz(page: Page) -> None:
+    page.get_by_role("button", name=re.compile("finish and see results", re.I)).first.click()
+    expect(page).to_have_url(re.compile(r"/results/$"))
+
+
+class PageLoads:
+    """Counts full page loads (documents fetched) of one page, so a test can tell them from HTMX swaps."""
+
+    def __init__(self, page: Page):
+        self.documents: list[str] = []
+        page.on("request", self._seen)
+        # A flag in the window survives swaps and history pushes but not a real navigation.
+        page.evaluate("window.__passageSamePage = true")
+        self.page = page
+
+    def _seen(self, request) -> None:
+        if request.resource_type == "document" and request.frame == self.page.main_frame:
+            self.documents.append(request.url)
+
+    def assert_none(self) -> None:
+        assert self.documents == [], f"full page loads happened: {self.documents}"
+        assert self.page.evaluate("window.__passageSamePage === true"), "the page was reloaded"
