@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET
 
 from quizzes import selectors
 from quizzes.models import Assignment
-from quizzes.selectors import AssignmentReport, ReportCell
 
 # A spreadsheet runs a cell starting with one of these as a formula: prefix it with a quote (OWASP).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -61,13 +60,14 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
-def cell_text(cell: ReportCell) -> str:
+def cell_text(cell) -> str:
     if cell.state == "blank":
         return ""
     return f"{CELL_LABELS[cell.state]}: {cell.given}" if cell.given else CELL_LABELS[cell.state]
 
 
-def report_csv_rows(report: AssignmentReport):
+def report_csv_rows(report):
+    """Rows of `selectors.assignment_report(...)`: the grid, a blank line, then per-question figures."""
     questions = report.questions
     yield ["Student", "Score", "Max score", *[f"Q{n}: {q.item.question.prompt}" for n, q in enumerate(questions, 1)]]
     for row in report.rows:
