@@ -77,7 +77,7 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
             return "Nothing was removed."
         url = f"/articles/{article.pk}/"
         return format_html(
-            '{} paragraph(s) removed (adverts, appeals, captions…). <a href="{}">Review and restore them</a>.',
+            '{} paragraph(s) removed (adverts, appeals, captions…). <a href="{}">Review and restore</a>.',
             len(article.removed),
             url,
         )
@@ -107,7 +107,7 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
         except ValidationError as error:
             self.report_validation_error(request, error)
             return
-        self.message_user(request, f"Article text updated. {summary}")
+        self.message_user(request, summary.message)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not QuestionInline.model:
@@ -119,7 +119,7 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
             try:
                 question.delete()
             except ProtectedError:
-                message = f"“{question}” is part of an assignment or has answers, so it was kept; reject it instead."
+                message = f"“{question}” is assigned or answered, so it was kept; reject it instead."
                 self.message_user(request, message, messages.ERROR)
 
     @admin.action(description="Generate questions (drafts for review)")

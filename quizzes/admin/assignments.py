@@ -46,7 +46,9 @@ class OverrideInline(ScopedTabularInline):
         formset = super().get_formset(request, obj, **kwargs)
         if obj is not None and "student" in formset.form.base_fields:
             # Only students of this assignment's class can be picked.
-            students = get_user_model().objects.filter(enrollments__classroom=obj.classroom).order_by("username")
+            students = (
+                get_user_model().objects.filter(enrollments__classroom=obj.classroom).order_by("username")
+            )
             formset.form.base_fields["student"].queryset = students
         return formset
 
@@ -77,7 +79,15 @@ class AssignmentAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     def get_fields(self, request, obj=None):
         if obj is None:
             return AssignmentAddForm.Meta.fields
-        return ("classroom", "article", "teacher_links", "title", "opens_at", "closes_at", *ASSIGNMENT_OPTIONS)
+        return (
+            "classroom",
+            "article",
+            "teacher_links",
+            "title",
+            "opens_at",
+            "closes_at",
+            *ASSIGNMENT_OPTIONS,
+        )
 
     def get_readonly_fields(self, request, obj=None):
         return ("classroom", "article", "teacher_links") if obj is not None else ()

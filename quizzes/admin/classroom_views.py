@@ -4,9 +4,6 @@ Each view is built for one ModelAdmin so that it uses that admin's scoped querys
 another teacher's class gets a 404. New passwords are shown once, in the response, and never stored.
 """
 
-import csv
-import io
-
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
@@ -15,36 +12,32 @@ from django.views.decorators.cache import never_cache
 
 from quizzes.services import board_token_revoke, board_token_rotate, students_bulk_create
 
-CSV_HEADERS = {"name", "names", "display name", "display_name", "student", "student name"}
-
 
 class BulkStudentsForm(forms.Form):
     names = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 12, "cols": 50}),
         required=False,
-        label="Student names, one per line",
+        label="Student names, one per line (optionally “name, username”)",
     )
     csv_file = forms.FileField(required=False, label="…or a CSV file (names in the first column)")
 
     def clean(self):
         cleaned = super().clean()
-        lines = [line.strip() for line in cleaned.get("names", "").splitlines() if line.strip()]
+        lines = cleaned.get("names", "").splitlines()
         upload = cleaned.get("csv_file")
         if upload:
-            lines += names_from_csv(upload.read())
+            lines += lines_from_upload(upload.read())
         cleaned["lines"] = lines
         return cleaned
 
 
-def names_from_csv(data: bytes) -> list[str]:
+def lines_from_upload(data: bytes) -> list[str]:
+    """The uploaded CSV's lines; `students_bulk_create` parses "name[,username]" and skips a header."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    rows = [row for row in csv.reader(io.StringIO(text)) if row and row[0].strip()]
-    if rows and rows[0][0].strip().lower() in CSV_HEADERS:
-        rows = rows[1:]
-    return [row[0].strip() for row in rows]
+    return text.splitlines()
 
 
 def scoped_classroom(model_admin, request, classroom_id: int):
@@ -94,7 +87,9 @@ def projector_link(model_admin):
                 model_admin.message_user(request, "The projector link no longer works.")
             else:
                 board_token_rotate(classroom=classroom)
-                model_admin.message_user(request, "A new projector link was made; the old one no longer works.")
+                model_admin.message_user(
+                    request, "A new projector link was made; the old one no longer works."
+                )
             classroom.refresh_from_db()
         context = admin_context(model_admin, request, classroom, f"Projector link for {classroom}")
         context["board_url"] = board_url(request, classroom)

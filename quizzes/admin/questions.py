@@ -10,10 +10,8 @@ from django.utils.html import format_html
 
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Choice, Question, Response
-from quizzes.services import question_update, questions_set_status
-
-# Fields whose change makes a generated question the teacher's own, so regeneration leaves it alone.
-CONTENT_FIELDS = {"kind", "prompt", "answer", "accepted_answers", "explanation", "evidence_start", "evidence_end"}
+from quizzes.services import question_regrade, question_update, questions_set_status
+from quizzes.services.questions import CONTENT_FIELDS, EDITABLE_FIELDS
 
 
 def evidence_sentence(question: Question) -> str:
@@ -23,17 +21,31 @@ def evidence_sentence(question: Question) -> str:
 
 
 def question_save_changes(request, model_admin, question: Question, changed: list[str]) -> None:
-    """Save a teacher's edit; regrade through the service when students have answered already."""
-    if CONTENT_FIELDS.intersection(changed) and question.origin == Question.Origin.GENERATED:
-        question.edited_by_teacher = True
-        changed = [*changed, "edited_by_teacher"]
+    """Save a teacher's edit; once students have answered, through `question_update`, which regrades."""
     answered = Response.objects.filter(question_id=question.pk).count() if question.pk else 0
     if not answered:
+        if CONTENT_FIELDS.intersection(changed) and question.origin == Question.Origin.GENERATED:
+            question.edited_by_teacher = True  # regeneration must leave the teacher's version alone
         question.save()
         return
-    question_update(question=question, **{name: getattr(question, name) for name in changed})
+    stored = Question.objects.get(pk=question.pk)
+    question_update(
+        question=stored, **{name: getattr(question, name) for name in changed if name in EDITABLE_FIELDS}
+    )
     model_admin.message_user(
-        request, f"{answered} student response(s) to “{question}” were regraded and scores recomputed."
+        request, f"{answered} student answer(s) to “{stored}” were regraded and the scores recomputed."
+    )
+
+
+def choices_changed(request, model_admin, question: Question) -> None:
+    """Which choice is right may have changed: regrade what students answered against the saved choices."""
+    if question.origin == Question.Origin.GENERATED:
+        Question.objects.filter(pk=question.pk).update(edited_by_teacher=True)
+    if not question.responses.exists():
+        return
+    changed = question_regrade(question=question)
+    model_admin.message_user(
+        request, f"Choices changed: answers to “{question}” were regraded; {changed} result(s) changed."
     )
 
 
@@ -112,7 +124,5 @@ class QuestionAdmin(ScopedModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        choices_changed = any(formset.has_changed() for formset in formsets)
-        if change and choices_changed and form.instance.responses.exists():
-            # Which choice is right may have changed: regrade against the saved choices.
-            question_save_changes(request, self, form.instance, [])
+        if change and any(formset.has_changed() for formset in formsets):
+            choices_changed(request, self, form.instance)

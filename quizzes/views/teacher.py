@@ -69,7 +69,12 @@ def cell_text(cell) -> str:
 def report_csv_rows(report):
     """Rows of `selectors.assignment_report(...)`: the grid, a blank line, then per-question figures."""
     questions = report.questions
-    yield ["Student", "Score", "Max score", *[f"Q{n}: {q.item.question.prompt}" for n, q in enumerate(questions, 1)]]
+    yield [
+        "Student",
+        "Score",
+        "Max score",
+        *[f"Q{n}: {q.item.question.prompt}" for n, q in enumerate(questions, 1)],
+    ]
     for row in report.rows:
         score = "" if row.score is None else row.score
         yield [row.display_name, score, row.max_score, *[cell_text(cell) for cell in row.cells]]
@@ -78,5 +83,11 @@ def report_csv_rows(report):
     for n, question in enumerate(questions, 1):
         share = "" if question.share_correct is None else f"{question.share_correct:.0%}"
         wrong = "; ".join(f"{text} ({count})" for text, count in question.common_wrong)
-        yield [f"Q{n}: {question.item.question.prompt}", question.item.question.answer, question.answered,
-               question.correct, share, wrong]
+        yield [
+            f"Q{n}: {question.item.question.prompt}",
+            question.item.question.answer,
+            question.answered,
+            question.correct,
+            share,
+            wrong,
+        ]

@@ -1,4 +1,4 @@
-""""Preview as student": the quiz page exactly as a student sees it, answered and graded in memory.
+""" "Preview as student": the quiz page exactly as a student sees it, answered and graded in memory.
 
 Nothing is written to the database: no Attempt, no Response. The preview's answers live in the teacher's
 session (one small dict per assignment) and are graded with `quizzes.grading`, as the services would.
@@ -60,13 +60,21 @@ def _item_or_404(items: list[AssignmentQuestion], question_id: int | None, answe
 
 def _next_url(assignment: Assignment, items, item, answers) -> str:
     following = next(
-        (each for each in items if str(each.question_id) not in answers and each.pk != getattr(item, "pk", None)),
+        (
+            each
+            for each in items
+            if str(each.question_id) not in answers and each.pk != getattr(item, "pk", None)
+        ),
         None,
     )
-    return reverse("teacher_preview_question", args=[assignment.pk, following.question_id]) if following else ""
+    return (
+        reverse("teacher_preview_question", args=[assignment.pk, following.question_id]) if following else ""
+    )
 
 
-def _render(request: HttpRequest, assignment: Assignment, question_id: int | None, errors=None) -> HttpResponse:
+def _render(
+    request: HttpRequest, assignment: Assignment, question_id: int | None, errors=None
+) -> HttpResponse:
     items = _items(assignment)
     answers = _answers(request, assignment.pk)
     item = _item_or_404(items, question_id, answers)
@@ -107,7 +115,9 @@ def _render(request: HttpRequest, assignment: Assignment, question_id: int | Non
 
 @login_required
 @require_GET
-def preview_question(request: HttpRequest, assignment_id: int, question_id: int | None = None) -> HttpResponse:
+def preview_question(
+    request: HttpRequest, assignment_id: int, question_id: int | None = None
+) -> HttpResponse:
     assignment = teacher_assignment_or_404(request, assignment_id)
     return _render(request, assignment, question_id)
 

@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from quizzes.models import Question
 from tests.factories import (
-    ArticleFactory,
     AssignmentFactory,
     AttemptFactory,
     ClassroomFactory,
@@ -25,7 +24,9 @@ def two_teachers():
     theirs = AssignmentFactory(classroom=ClassroomFactory(teacher=bob, name="Bob class"))
     for assignment in (mine, theirs):
         QuestionFactory(article=assignment.article, prompt=f"Prompt of {assignment.classroom.teacher}?")
-        enrollment = EnrollmentFactory(classroom=assignment.classroom, display_name=f"Pupil of {assignment.pk}")
+        enrollment = EnrollmentFactory(
+            classroom=assignment.classroom, display_name=f"Pupil of {assignment.pk}"
+        )
         AttemptFactory(assignment=assignment, student=enrollment.student)
     return alice, bob, mine, theirs
 

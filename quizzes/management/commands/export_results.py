@@ -11,7 +11,16 @@ from django.core.management.base import BaseCommand, CommandError
 from quizzes.models import Attempt, Classroom
 from quizzes.views.teacher import safe_cell
 
-HEADER = ["assignment", "student", "display_name", "attempt", "started_at", "finished_at", "score", "max_score"]
+HEADER = [
+    "assignment",
+    "student",
+    "display_name",
+    "attempt",
+    "started_at",
+    "finished_at",
+    "score",
+    "max_score",
+]
 
 
 def find_classroom(identifier: str) -> Classroom:
