@@ -1,0 +1,140 @@
+"""Teacher article pages: paste or upload, read the cleaned article, restore, generate, ask about a phrase.
+
+Thin views over `articles.services` and `quizzes.services`. Only staff reach them; a teacher sees only
+their own articles and anyone else gets a 404, so ids cannot be probed. Every HTMX control is a real form.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from articles import selectors, services
+from articles.decoding import DecodeError, decode_upload
+from articles.forms import ArticleForm, AskForm
+from quizzes.services.generation import question_ask, questions_generate
+
+DETAIL = "articles/article_detail.html"
+
+
+def teacher_required(view):
+    """Signed-in staff only; to everyone else signed in, these pages do not exist."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_staff:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_GET
+@teacher_required
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = selectors.articles_for_teacher(user=request.user)
+    return render(request, "articles/article_list.html", {"articles": articles})
+
+
+@require_http_methods(["GET", "POST"])
+@teacher_required
+def article_new(request: HttpRequest) -> HttpResponse:
+    form = ArticleForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article = services.article_create(
+                owner=request.user,
+                title=form.cleaned_data["title"],
+                raw_text=_submitted_text(form),
+                source_name=form.cleaned_data["source_name"],
+                source_url=form.cleaned_data["source_url"],
+            )
+        except DecodeError as error:
+            form.add_error("file", str(error))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Saved \u201c{article.title}\u201d ({article.word_count} words).")
+            return redirect("article_detail", article_id=article.pk)
+    return render(request, "articles/article_new.html", {"form": form})
+
+
+def _submitted_text(form: ArticleForm) -> str:
+    upload = form.cleaned_data.get("file")
+    if not upload:
+        return form.cleaned_data["text"]
+    limit = settings.PASSAGE_MAX_UPLOAD_BYTES
+    return decode_upload(upload.read(limit + 1), max_bytes=limit)  # never read more than one byte over
+
+
+def _detail(
+    request: HttpRequest, article, *, ask_form: AskForm | None = None, partial: str = ""
+) -> HttpResponse:
+    context = {
+        "article": article,
+        "paragraphs": selectors.article_paragraphs(article=article),
+        "questions": selectors.article_questions(article=article),
+        "ask_form": ask_form or AskForm(article_text=article.text),
+    }
+    template = f"{DETAIL}#{partial}" if partial and request.htmx else DETAIL
+    return render(request, template, context)
+
+
+@require_GET
+@teacher_required
+def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+    return _detail(request, selectors.article_for_teacher(user=request.user, article_id=article_id))
+
+
+@require_POST
+@teacher_required
+def article_generate(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = selectors.article_for_teacher(user=request.user, article_id=article_id)
+    try:
+        result = questions_generate(article=article)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, result.message)
+    if request.htmx:
+        return _detail(request, article, partial="questions-panel")
+    return redirect("article_detail", article_id=article.pk)
+
+
+@require_POST
+@teacher_required
+def article_ask(request: HttpRequest, article_id: int) -> HttpResponse:
+    article = selectors.article_for_teacher(user=request.user, article_id=article_id)
+    form = AskForm(request.POST, article_text=article.text)
+    if form.is_valid():
+        try:
+            question = question_ask(
+                article=article, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"New draft question: {question.prompt}")
+            if not request.htmx:
+                return redirect("article_detail", article_id=article.pk)
+            form = None
+    return _detail(request, article, ask_form=form, partial="questions-panel")
+
+
+@require_POST
+@teacher_required
+def article_restore(request: HttpRequest, article_id: int, index: int) -> HttpResponse:
+    article = selectors.article_for_teacher(user=request.user, article_id=article_id)
+    try:
+        update = services.article_restore_removed(article=article, index=index)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Paragraph restored. " + update.message)
+    return redirect("article_detail", article_id=article.pk)

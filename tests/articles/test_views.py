@@ -1,0 +1,238 @@
+"""Teacher article pages: who may see them, what a teacher sees, and that nothing typed is lost."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils.html import escape
+
+import quizzes.generation as engine
+from articles import services
+from articles.decoding import BINARY_FILE
+from articles.forms import ASK_NOT_FOUND, NEITHER_GIVEN
+from articles.models import Article
+from quizzes.generation.draft import Draft
+from quizzes.generation.errors import GenerationError
+from quizzes.models import Question
+from tests.factories import ArticleFactory, QuestionFactory, TeacherFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+MOSUL = (Path(__file__).resolve().parents[2] / "data" / "articles" / "mosul-offensive.txt").read_text()
+
+
+@pytest.fixture
+def teacher_client(client):
+    teacher = TeacherFactory()
+    client.force_login(teacher)
+    client.teacher = teacher
+    return client
+
+
+def urls_for(article):
+    return {
+        "get": [
+            reverse("article_list"),
+            reverse("article_new"),
+            reverse("article_detail", args=[article.pk]),
+        ],
+        "post": [
+            reverse("article_generate", args=[article.pk]),
+            reverse("article_ask", args=[article.pk]),
+            reverse("article_restore", args=[article.pk, 0]),
+        ],
+    }
+
+
+def test_anonymous_visitors_are_sent_to_login(client):
+    article = ArticleFactory()
+    for method, urls in urls_for(article).items():
+        for url in urls:
+            response = getattr(client, method)(url)
+            assert response.status_code == 302 and response.url.startswith(reverse("login")), url
+
+
+def test_students_get_not_found(client):
+    client.force_login(UserFactory())
+    article = ArticleFactory()
+    for method, urls in urls_for(article).items():
+        for url in urls:
+            assert getattr(client, method)(url).status_code == 404, url
+
+
+def test_another_teacher_cannot_see_or_change_the_article(teacher_client):
+    article = ArticleFactory(removed=[{"text": "Comments", "reason": "comments prompt", "position": 0}])
+    for url in urls_for(article)["post"] + [reverse("article_detail", args=[article.pk])]:
+        method = teacher_client.get if url.endswith(f"/{article.pk}/") else teacher_client.post
+        assert method(url).status_code == 404, url
+    article.refresh_from_db()
+    assert article.removed and not article.questions.exists()
+    assert article.title.encode() not in teacher_client.get(reverse("article_list")).content
+
+
+def test_superuser_sees_every_article(client):
+    client.force_login(TeacherFactory(is_superuser=True))
+    article = ArticleFactory()
+    assert client.get(reverse("article_detail", args=[article.pk])).status_code == 200
+
+
+def test_pasting_the_mosul_page_shows_the_cleaned_article_and_what_was_removed(teacher_client):
+    response = teacher_client.post(
+        reverse("article_new"), {"title": "", "text": MOSUL, "source_name": "The Independent"}, follow=True
+    )
+    article = Article.objects.get(owner=teacher_client.teacher)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("article_detail", args=[article.pk])
+    assert "<h1>Mosul offensive: Iraqi troops enter Isis stronghold" in page
+    assert page.count("<p data-start=") == 20
+    assert f"{article.word_count} words" in page and f"reading grade {article.reading_grade}" in page
+    assert "Join our commenting forum</blockquote>" in page
+    assert page.count(">Restore<") == len(article.removed)
+
+
+def test_form_errors_keep_what_the_teacher_typed(teacher_client):
+    response = teacher_client.post(
+        reverse("article_new"), {"title": "My title", "source_name": "BBC", "text": ""}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert escape(NEITHER_GIVEN) in page
+    assert 'value="My title"' in page and 'value="BBC"' in page
+    assert not Article.objects.exists()
+
+
+def test_over_the_cap_the_message_shows_and_the_text_stays(teacher_client, settings):
+    settings.PASSAGE_MAX_ARTICLE_WORDS = 50
+    response = teacher_client.post(reverse("article_new"), {"title": "Long", "text": MOSUL})
+    page = response.content.decode()
+    assert "Passage accepts at most 50 words" in page
+    assert "Iraqi forces have entered the city of Mosul" in page  # the textarea still holds the paste
+    assert not Article.objects.exists()
+
+
+def test_uploading_a_windows_1252_file_decodes_it(teacher_client):
+    data = "Caf\u00e9 owners in Mosul said the army\u2019s arrival changed everything.".encode("cp1252")
+    upload = SimpleUploadedFile("article.txt", data, content_type="text/plain")
+    teacher_client.post(reverse("article_new"), {"title": "Cafe", "file": upload})
+    assert (
+        Article.objects.get().text == "Caf\u00e9 owners in Mosul said the army's arrival changed everything."
+    )
+
+
+def test_uploading_a_pdf_is_refused_with_a_message(teacher_client):
+    upload = SimpleUploadedFile("article.pdf", b"%PDF-1.7\n1 0 obj", content_type="application/pdf")
+    response = teacher_client.post(reverse("article_new"), {"title": "Kept title", "file": upload})
+    page = response.content.decode()
+    assert escape(BINARY_FILE.format(kind="PDF")) in page
+    assert 'value="Kept title"' in page
+    assert not Article.objects.exists()
+
+
+def test_oversize_upload_is_refused_with_a_message(teacher_client, settings):
+    settings.PASSAGE_MAX_UPLOAD_BYTES = 100
+    upload = SimpleUploadedFile(
+        "article.txt", b"Iraqi forces entered Mosul. " * 20, content_type="text/plain"
+    )
+    page = teacher_client.post(reverse("article_new"), {"title": "Big", "file": upload}).content.decode()
+    assert "the largest file Passage accepts is 100 bytes" in page
+    assert not Article.objects.exists()
+
+
+def test_script_in_title_and_text_is_shown_escaped(teacher_client):
+    article = ArticleFactory(
+        owner=teacher_client.teacher,
+        title="<script>alert('t')</script>",
+        text="Iraqi forces <script>alert('x')</script> entered Mosul.",
+        removed=[{"text": "<img src=x onerror=alert(1)>", "reason": "caption", "position": 0}],
+    )
+    QuestionFactory(article=article, prompt="<b>Who</b> entered?")
+    for url in (reverse("article_detail", args=[article.pk]), reverse("article_list")):
+        page = teacher_client.get(url).content.decode()
+        assert "<script>alert(" not in page and "<img src=x" not in page and "<b>Who" not in page
+        assert "&lt;script&gt;alert(" in page
+
+
+def test_restore_button_puts_the_paragraph_back(teacher_client):
+    article = services.article_create(owner=teacher_client.teacher, title="", raw_text=MOSUL)
+    index = [item["text"] for item in article.removed].index("Comments")
+    teacher_client.post(reverse("article_restore", args=[article.pk, index]))
+    article.refresh_from_db()
+    assert article.text.endswith("\n\nComments")
+
+
+@pytest.fixture
+def fake_engine(monkeypatch):
+    state = {"error": None}
+
+    def make(text, start, end):
+        return Draft(
+            prompt="Which city did Iraqi forces enter?",
+            answer=text[start:end],
+            kind="short_answer",
+            choices=(),
+            accepted_answers=(),
+            evidence_start=0,
+            evidence_end=text.index(".") + 1,
+            score=1.0,
+            form="which",
+        )
+
+    def generate(text, limit=None):
+        if state["error"]:
+            raise GenerationError(state["error"])
+        return [make(text, text.index("Mosul"), text.index("Mosul") + 5)]
+
+    monkeypatch.setattr(engine, "generate_questions", generate, raising=False)
+    monkeypatch.setattr(engine, "question_for_answer", make, raising=False)
+    monkeypatch.setattr(engine, "GENERATOR_VERSION", "test-1", raising=False)
+    return state
+
+
+def test_generate_button_works_as_a_plain_form(teacher_client, fake_engine):
+    article = ArticleFactory(owner=teacher_client.teacher)
+    response = teacher_client.post(reverse("article_generate", args=[article.pk]), follow=True)
+    page = response.content.decode()
+    assert "1 draft question(s) generated for review." in page
+    assert "Which city did Iraqi forces enter?" in page
+    assert article.questions.get().status == Question.Status.DRAFT
+
+
+def test_generate_with_htmx_returns_only_the_questions_panel(teacher_client, fake_engine):
+    article = ArticleFactory(owner=teacher_client.teacher)
+    response = teacher_client.post(
+        reverse("article_generate", args=[article.pk]), headers={"HX-Request": "true"}
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<section class="article-questions" id="questions-panel"')
+    assert "<html" not in page and "generated for review" in page
+
+
+def test_generate_refusal_is_shown_as_a_message(teacher_client, fake_engine):
+    fake_engine["error"] = "No questions could be generated from this text because it is too short."
+    article = ArticleFactory(owner=teacher_client.teacher)
+    page = teacher_client.post(reverse("article_generate", args=[article.pk]), follow=True).content.decode()
+    assert "because it is too short." in page
+    assert not article.questions.exists()
+
+
+def test_ask_about_a_selection_uses_its_offsets(teacher_client, fake_engine):
+    article = ArticleFactory(owner=teacher_client.teacher)
+    start = article.text.index("Abu Bakr al-Baghdadi")
+    data = {"phrase": "Abu Bakr al-Baghdadi", "start": start, "end": start + 20}
+    teacher_client.post(reverse("article_ask", args=[article.pk]), data)
+    assert article.questions.get().answer == "Abu Bakr al-Baghdadi"
+
+
+def test_ask_about_a_typed_phrase_finds_it_in_the_text(teacher_client, fake_engine):
+    article = ArticleFactory(owner=teacher_client.teacher)
+    teacher_client.post(reverse("article_ask", args=[article.pk]), {"phrase": "islamic caliphate"})
+    assert article.questions.get().answer == "Islamic caliphate"
+
+
+def test_ask_about_a_phrase_not_in_the_article_says_so_and_keeps_it(teacher_client, fake_engine):
+    article = ArticleFactory(owner=teacher_client.teacher)
+    response = teacher_client.post(reverse("article_ask", args=[article.pk]), {"phrase": "Kabul airport"})
+    page = response.content.decode()
+    assert escape(ASK_NOT_FOUND.format(phrase="Kabul airport")) in page
+    assert 'value="Kabul airport"' in page
+    assert not article.questions.exists()
