@@ -1,4 +1,4 @@
-"""Gunicorn settings for `make serve` and the systemd unit in deploy/. Every knob can be set from the environment.
+"""Gunicorn settings for `make serve` and deploy/passage.service; every knob can be set from the environment.
 
 Threads (gthread) rather than more processes: a quiz request mostly waits on the database, and each extra
 process costs a full copy of Django. spaCy is never imported here or at start-up (only when a teacher asks

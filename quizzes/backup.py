@@ -90,7 +90,8 @@ def _run_pg_tool(tool: str, *args: str) -> None:
     target = [f"--host={db['HOST'] or 'localhost'}", f"--port={db['PORT'] or 5432}", f"--dbname={db['NAME']}"]
     if db.get("USER"):
         target.append(f"--username={db['USER']}")
-    done = subprocess.run(  # nosec B603 - fixed argument list from settings, no shell
+    # A fixed argument list built from settings, never a shell.
+    done = subprocess.run(  # noqa: S603 # nosec B603
         [executable, *target, *args], env=env, capture_output=True, text=True, check=False
     )
     if done.returncode != 0:

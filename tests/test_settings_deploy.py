@@ -29,7 +29,8 @@ https = {"X-Forwarded-Proto": "https"}
 client = Client()
 plain = client.get("/login/", HTTP_HOST=HOST)
 page = client.get("/login/", HTTP_HOST=HOST, headers=https)
-login = client.post("/login/", {"username": "probe", "password": "probe-password-1"}, HTTP_HOST=HOST, headers=https)
+credentials = {"username": "probe", "password": "probe-password-1"}
+login = client.post("/login/", credentials, HTTP_HOST=HOST, headers=https)
 home = client.get("/", HTTP_HOST=HOST, headers=https)
 cookies = {name: dict(morsel) for name, morsel in client.cookies.items()}
 print(json.dumps({
@@ -45,7 +46,9 @@ print(json.dumps({
 
 
 def production_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECURE_SSL_REDIRECT"}}
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECURE_SSL_REDIRECT"}
+    }
     env.update(
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50)[:50],

@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Back up the database: SQLite online backup, or pg_dump -Fc for PostgreSQL (README, Backup)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", type=Path, help="Where to write it (default backups/passage-<time>.*).")
+        parser.add_argument(
+            "--output", type=Path, help="Where to write it (default backups/passage-<time>.*)."
+        )
 
     def handle(self, *args, output: Path | None, **options):
         try:

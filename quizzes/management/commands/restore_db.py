@@ -8,11 +8,15 @@ from quizzes.backup import BackupError, restore_database
 
 
 class Command(BaseCommand):
-    help = "Replace the database with a backup made by backup_db. Stop the app servers first (README, Backup)."
+    help = (
+        "Replace the database with a backup made by backup_db. Stop the app servers first (README, Backup)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path, help="A backup file made by backup_db.")
-        parser.add_argument("--yes", action="store_true", help="Confirm: everything since the backup is lost.")
+        parser.add_argument(
+            "--yes", action="store_true", help="Confirm: everything since the backup is lost."
+        )
 
     def handle(self, *args, path: Path, yes: bool, **options):
         if not yes:
