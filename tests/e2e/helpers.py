@@ -99,13 +99,20 @@ def assert_on_page(page: Page, *, path: str | re.Pattern, heading: str | re.Patt
     expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
 
 
-def assert_accessible(page: Page, *, path: str | re.Pattern, heading: str | re.Pattern) -> None:
+def axe_blocking(page: Page, *, path: str | re.Pattern, heading: str | re.Pattern) -> list[str]:
+    """Scan the page with axe once it is the intended page; print every violation, return the serious ones."""
     assert_on_page(page, path=path, heading=heading)
     violations = Axe().run(page).response["violations"]
     for violation in violations:
         targets = [node["target"] for node in violation["nodes"]]
-        print(f"axe {violation['impact']}: {violation['id']} - {violation['help']} at {targets}")
-    blocking = [violation["id"] for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+        print(
+            f"axe {violation['impact']} on {page.url}: {violation['id']} - {violation['help']} at {targets}"
+        )
+    return [violation["id"] for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+
+
+def assert_accessible(page: Page, *, path: str | re.Pattern, heading: str | re.Pattern) -> None:
+    blocking = axe_blocking(page, path=path, heading=heading)
     assert not blocking, f"serious/critical accessibility violations on {page.url}: {blocking}"
 
 
