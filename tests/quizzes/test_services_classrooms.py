@@ -1,0 +1,138 @@
+"""Classrooms: unambiguous join codes, joining, bulk accounts, removal, projector links, password resets."""
+
+import re
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.exceptions import ValidationError
+
+from quizzes.models import Attempt, Enrollment, StudentOverride
+from quizzes.services import (
+    board_token_revoke,
+    board_token_rotate,
+    classroom_create,
+    classroom_join,
+    enrollment_remove,
+    messages,
+    override_grant,
+    student_password_reset,
+    students_bulk_create,
+)
+from tests.factories import AssignmentFactory, AttemptFactory, ClassroomFactory, TeacherFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+PASSWORD_RE = re.compile(r"^[a-z]+-[a-z]+-[a-z]+-\d{2}$")
+
+
+def test_join_codes_are_unique_and_unambiguous():
+    teacher = TeacherFactory()
+    codes = {classroom_create(teacher=teacher, name=f"Class {i}").join_code for i in range(30)}
+    assert len(codes) == 30
+    for code in codes:
+        assert 6 <= len(code) <= 8
+        assert not set(code) & set("0O1I")
+
+
+def test_classroom_needs_a_name():
+    with pytest.raises(ValidationError) as excinfo:
+        classroom_create(teacher=TeacherFactory(), name="   ")
+    assert excinfo.value.messages == [messages.CLASSROOM_NAME_REQUIRED]
+
+
+def test_join_normalises_the_code_and_keeps_markup_as_text():
+    classroom = ClassroomFactory(join_code="ABCD234")
+    enrollment = classroom_join(
+        student=UserFactory(), join_code=" abcd 234 ", display_name="  <b>Ana</b>  ", client_ip="1.2.3.4"
+    )
+    assert enrollment.classroom == classroom
+    assert enrollment.display_name == "<b>Ana</b>"
+
+
+def test_joining_again_returns_the_existing_enrollment():
+    classroom = ClassroomFactory(join_code="ABCD234")
+    student = UserFactory()
+    first = classroom_join(student=student, join_code="ABCD234", display_name="Ana")
+    again = classroom_join(student=student, join_code="ABCD234", display_name="Someone else")
+    assert again.pk == first.pk and again.display_name == "Ana"
+    assert Enrollment.objects.filter(classroom=classroom).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", messages.JOIN_DISPLAY_NAME_REQUIRED),
+        ("   ", messages.JOIN_DISPLAY_NAME_REQUIRED),
+        ("x" * 61, messages.JOIN_DISPLAY_NAME_TOO_LONG),
+    ],
+)
+def test_join_display_name_rules(name, message):
+    ClassroomFactory(join_code="ABCD234")
+    with pytest.raises(ValidationError) as excinfo:
+        classroom_join(student=UserFactory(), join_code="ABCD234", display_name=name)
+    assert excinfo.value.messages == [message]
+    assert not Enrollment.objects.exists()
+
+
+def test_bulk_create_makes_unique_usernames_and_readable_passwords():
+    classroom = ClassroomFactory()
+    UserFactory(username="ana.diaz")
+    lines = ["display name,username", "Ana Díaz", "Ana Diaz", "", "Ben Okafor,benny", "  Chloé  "]
+    credentials = students_bulk_create(classroom=classroom, lines=lines)
+    assert [c.username for c in credentials] == ["ana.diaz2", "ana.diaz3", "benny", "chloe"]
+    assert [c.display_name for c in credentials] == ["Ana Díaz", "Ana Diaz", "Ben Okafor", "Chloé"]
+    assert all(PASSWORD_RE.match(c.password) for c in credentials)
+    assert len({c.password for c in credentials}) == 4
+    assert authenticate(username="benny", password=credentials[2].password) is not None
+    assert classroom.enrollments.count() == 4
+
+
+def test_bulk_create_refuses_a_taken_username_and_creates_nobody():
+    UserFactory(username="benny")
+    with pytest.raises(ValidationError) as excinfo:
+        students_bulk_create(classroom=ClassroomFactory(), lines=["Ana", "Ben,benny"])
+    assert excinfo.value.messages == [messages.BULK_USERNAME_TAKEN.format(username="benny")]
+    assert not Enrollment.objects.exists()
+
+
+def test_bulk_create_needs_names():
+    with pytest.raises(ValidationError) as excinfo:
+        students_bulk_create(classroom=ClassroomFactory(), lines=["", "  "])
+    assert excinfo.value.messages == [messages.BULK_NO_NAMES]
+
+
+def test_password_reset_gives_a_new_working_password():
+    student = UserFactory(username="amina")
+    password = student_password_reset(student=student)
+    assert PASSWORD_RE.match(password)
+    assert authenticate(username="amina", password=password) is not None
+    assert authenticate(username="amina", password="pw") is None
+
+
+def test_removal_anonymises_attempts_and_drops_personal_data():
+    assignment = AssignmentFactory()
+    enrollment = Enrollment.objects.create(
+        classroom=assignment.classroom, student=UserFactory(), display_name="Ana"
+    )
+    student = enrollment.student
+    override_grant(assignment=assignment, student=student, extra_attempts=2)
+    open_attempt = AttemptFactory(assignment=assignment, student=student)
+    elsewhere = AttemptFactory(student=student)  # another class: untouched
+    enrollment_remove(enrollment=enrollment)
+    open_attempt.refresh_from_db()
+    assert open_attempt.student is None and open_attempt.finished_at is not None
+    assert not Enrollment.objects.filter(display_name="Ana").exists()
+    assert not StudentOverride.objects.exists()
+    assert Attempt.objects.get(pk=elsewhere.pk).student == student
+    assert get_user_model().objects.filter(pk=student.pk).exists()
+
+
+def test_board_token_rotate_replaces_and_revoke_clears():
+    classroom = classroom_create(teacher=TeacherFactory(), name="7B")
+    old = classroom.board_token
+    new = board_token_rotate(classroom=classroom)
+    assert new and new != old
+    classroom.refresh_from_db()
+    assert classroom.board_token == new
+    board_token_revoke(classroom=classroom)
+    classroom.refresh_from_db()
+    assert classroom.board_token is None
