@@ -1,0 +1,153 @@
+"""Closed-loop phases: N clients send requests back to back for a fixed time; the rate is what got served.
+
+The answer phase plays whole attempts (start → quiz page → every question → finish); the reference phases
+hit the bare view, the bare insert view and the class leaderboard poll with the same clients.
+"""
+
+import asyncio
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bench import load_student as browser
+from bench.load_http import Connection, Reply
+from bench.load_student import Quiz, Student
+
+DUPLICATE_SHARE = 0.05  # answers sent twice at once, like a double click
+ERROR_BACKOFF_SECONDS = 0.05
+
+
+@dataclass
+class PhaseResult:
+    name: str
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0  # the load generator's own CPU time during the phase
+    machine_busy: float = 0.0  # share of all cores busy (server + generator), from /proc/stat
+    ok: Counter = field(default_factory=Counter)  # per request kind
+    errors: Counter = field(default_factory=Counter)
+    statuses: Counter = field(default_factory=Counter)
+    latencies_ms: list[float] = field(default_factory=list)
+
+    def record(self, kind: str, ok: bool, status: int | str = "") -> None:
+        (self.ok if ok else self.errors)[kind] += 1
+        self.statuses[f"{kind}:{status}"] += 1
+
+    def rate(self, kind: str) -> float:
+        return self.ok[kind] / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Run:
+    """Shared state of one run: the server, the quiz, logged-in students, what the client saw accepted."""
+
+    host: str
+    port: int
+    quiz: Quiz
+    students: list[Student]
+    accepted: dict[tuple[int, int], bool] = field(default_factory=dict)
+    busy: set[str] = field(default_factory=set)
+    rng: random.Random = field(default_factory=lambda: random.Random(5))  # noqa: S311 - not security
+
+    def connect(self) -> Connection:
+        return Connection(self.host, self.port)
+
+
+def cpu_ticks() -> tuple[int, int]:
+    fields = [int(value) for value in open("/proc/stat").readline().split()[1:]]  # noqa: SIM115
+    return sum(fields), fields[3] + fields[4]  # total, idle + iowait
+
+
+async def closed_loop(run: Run, name: str, clients: int, duration: float, step) -> PhaseResult:
+    result = PhaseResult(name)
+    deadline = time.monotonic() + duration
+
+    async def client(index: int) -> None:
+        conns = (run.connect(), run.connect())
+        try:
+            while time.monotonic() < deadline:
+                try:
+                    await step(run, index, conns, result, deadline)
+                except Exception as error:  # noqa: BLE001 - every failure is counted, then the client goes on
+                    result.record(name, False, type(error).__name__)
+                    for conn in conns:
+                        conn.close()
+                    await asyncio.sleep(ERROR_BACKOFF_SECONDS)
+        finally:
+            for conn in conns:
+                conn.close()
+
+    started, cpu, ticks = time.monotonic(), time.process_time(), cpu_ticks()
+    await asyncio.gather(*(client(i) for i in range(clients)))
+    total, idle = (now - before for now, before in zip(cpu_ticks(), ticks, strict=True))
+    result.seconds = time.monotonic() - started
+    result.cpu_seconds = time.process_time() - cpu
+    result.machine_busy = 1 - idle / total if total else 0.0
+    return result
+
+
+async def bare_view(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:
+    reply = await conns[0].request("GET", "/bench/ok", session=run.students[index].session)
+    result.record("bare", reply.status == 200 and reply.body == b"ok", reply.status)
+
+
+async def bare_insert(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:
+    student = run.students[index]
+    headers = browser.htmx_headers(run.quiz, student)
+    reply = await conns[0].request("POST", "/bench/insert", session=student.session, headers=headers)
+    result.record("insert", reply.status == 200, reply.status)
+
+
+async def board_poll(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:
+    reply = await browser.poll_board(conns[0], run.quiz, run.students[index])
+    result.record("board", reply.status in (200, 304), reply.status)
+
+
+async def whole_attempt(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:
+    student = _free_student(run)
+    try:
+        if not await _recorded(result, "start", browser.start(conns[0], run.quiz, student)):
+            return
+        await _recorded(result, "page", browser.open_quiz_page(conns[0], student))
+        while student.unanswered and time.monotonic() < deadline:
+            await answer_once(run, student, conns, result)
+        if not student.unanswered:
+            await _recorded(result, "finish", browser.finish(conns[0], run.quiz, student))
+    finally:
+        run.busy.discard(student.username)
+
+
+async def answer_once(run: Run, student: Student, conns, result: PhaseResult) -> None:
+    answer = browser.next_answer(student, run.rng)
+    twice = run.rng.random() < DUPLICATE_SHARE
+    sends = [browser.send_answer(conn, run.quiz, student, answer) for conn in conns[: 2 if twice else 1]]
+    replies: list[Reply | BaseException] = await asyncio.gather(*sends, return_exceptions=True)
+    for reply in replies:
+        status = _answer_status(reply)
+        result.record("answer", status == 200, status)
+        if status == 200:
+            run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
+    for conn, reply in zip(conns, replies, strict=False):
+        if isinstance(reply, BaseException):
+            conn.close()  # its reply was not read to the end
+
+
+def _answer_status(reply: Reply | BaseException) -> int | str:
+    if isinstance(reply, BaseException):
+        return type(reply).__name__
+    return reply.status if reply.status != 200 or browser.answer_saved(reply) else "200-not-saved"
+
+
+def _free_student(run: Run) -> Student:
+    # Cycle through the class; never let two clients act as the same student at once.
+    while True:
+        student = run.students[run.rng.randrange(len(run.students))]
+        if student.username not in run.busy and student.attempt_id is None:
+            run.busy.add(student.username)
+            return student
+
+
+async def _recorded(result: PhaseResult, kind: str, outcome) -> bool:
+    ok = await outcome
+    result.record(kind, ok, "ok" if ok else "unexpected")
+    return ok

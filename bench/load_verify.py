@@ -1,0 +1,55 @@
+"""After the load: compare the database with the client's own count (run in its own process, like set-up).
+
+Reads JSON on stdin: {"assignment_id", "accepted": [[attempt_id, question_id, expected_correct], ...]} where
+`accepted` holds every (attempt, question) the client got a 2xx for. Prints one JSON line of findings.
+"""
+
+import json
+import os
+import sys
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django.setup()
+
+from django.db.models import Count, F, Q, Sum  # noqa: E402
+from django.db.models.functions import Coalesce  # noqa: E402
+
+from quizzes.models import Attempt, Response  # noqa: E402
+
+
+def verify(assignment_id: int, accepted: list[list]) -> dict:
+    expected = {(attempt, question): correct for attempt, question, correct in accepted}
+    responses = Response.objects.filter(attempt__assignment_id=assignment_id)
+    stored = {
+        (r["attempt_id"], r["question_id"]): r["is_correct"]
+        for r in responses.values("attempt_id", "question_id", "is_correct")
+    }
+    doubled = responses.values("attempt_id", "question_id").annotate(n=Count("id")).filter(n__gt=1)
+    attempts = Attempt.objects.filter(assignment_id=assignment_id).annotate(
+        correct_points=Coalesce(Sum("responses__points", filter=Q(responses__is_correct=True)), 0)
+    )
+    expected_correct: dict[int, int] = {}
+    for (attempt, _question), correct in expected.items():
+        expected_correct[attempt] = expected_correct.get(attempt, 0) + int(correct)
+    finished = attempts.filter(finished_at__isnull=False)
+    return {
+        "accepted": len(expected),
+        "stored": responses.count(),
+        "lost": len(expected.keys() - stored.keys()),
+        "unexpected": len(stored.keys() - expected.keys()),
+        "double": sum(row["n"] - 1 for row in doubled),
+        "graded_differently": sum(
+            1 for key, correct in expected.items() if key in stored and stored[key] != correct
+        ),
+        "attempts": attempts.count(),
+        "unfinished": attempts.filter(finished_at__isnull=True).count(),
+        "score_not_sum": finished.exclude(score=F("correct_points")).count(),
+        "score_not_client": sum(1 for a in finished if a.score != expected_correct.get(a.pk, 0)),
+    }
+
+
+if __name__ == "__main__":
+    request = json.load(sys.stdin)
+    print(json.dumps(verify(request["assignment_id"], request["accepted"])))
