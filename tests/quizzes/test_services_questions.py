@@ -1,0 +1,158 @@
+"""Assigning questions, correcting them afterwards (regrade + rescore), and closing due assignments."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+
+from quizzes.models import Attempt, Question
+from quizzes.services import (
+    assignment_create,
+    assignments_close_due,
+    attempt_start,
+    messages,
+    question_update,
+    questions_set_status,
+    response_submit,
+)
+from tests.factories import (
+    ArticleFactory,
+    AssignmentFactory,
+    AssignmentQuestionFactory,
+    ClassroomFactory,
+    EnrollmentFactory,
+    QuestionFactory,
+    multiple_choice_question,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_assignment_snapshots_approved_questions_in_order():
+    article = ArticleFactory()
+    third = QuestionFactory(article=article, position=3)
+    first = QuestionFactory(article=article, position=1)
+    QuestionFactory(article=article, position=2, status=Question.Status.DRAFT)
+    QuestionFactory(article=article, position=0, status=Question.Status.REJECTED)
+    classroom = ClassroomFactory(teacher=article.owner)
+    assignment = assignment_create(classroom=classroom, article=article, opens_at=timezone.now())
+    assert [i.question for i in assignment.items.order_by("position")] == [first, third]
+    assert assignment.title == article.title
+    # Approving another question later does not change the snapshot.
+    QuestionFactory(article=article, position=4)
+    assert assignment.items.count() == 2
+
+
+def test_assignment_refuses_without_approved_questions():
+    article = ArticleFactory()
+    QuestionFactory(article=article, status=Question.Status.DRAFT)
+    with pytest.raises(ValidationError) as excinfo:
+        assignment_create(classroom=ClassroomFactory(), article=article, opens_at=timezone.now())
+    assert excinfo.value.messages == [messages.ASSIGNMENT_NO_APPROVED_QUESTIONS]
+
+
+def test_assignment_must_close_after_opening():
+    article = ArticleFactory()
+    QuestionFactory(article=article)
+    now = timezone.now()
+    with pytest.raises(ValidationError) as excinfo:
+        assignment_create(classroom=ClassroomFactory(), article=article, opens_at=now, closes_at=now)
+    assert excinfo.value.messages == [messages.ASSIGNMENT_CLOSES_BEFORE_OPENING]
+
+
+def test_assignment_refuses_unapproved_chosen_questions():
+    article = ArticleFactory()
+    draft = QuestionFactory(article=article, status=Question.Status.DRAFT)
+    with pytest.raises(ValidationError) as excinfo:
+        assignment_create(
+            classroom=ClassroomFactory(), article=article, opens_at=timezone.now(), questions=[draft]
+        )
+    assert excinfo.value.messages == [messages.ASSIGNMENT_QUESTION_NOT_APPROVED]
+
+
+@pytest.fixture
+def answered():
+    """Two students answered a short-answer question with "Baghdad" (wrong for now) and "Mosul" (right)."""
+    assignment = AssignmentFactory()
+    item = AssignmentQuestionFactory(assignment=assignment, points=2)
+    attempts = []
+    for text in ("Baghdad", "Mosul"):
+        student = EnrollmentFactory(classroom=assignment.classroom).student
+        attempt = attempt_start(assignment=assignment, student=student)
+        response_submit(attempt=attempt, student=student, question_id=item.question_id, answer_text=text)
+        attempts.append(attempt)
+    return item.question, attempts
+
+
+def scores(attempts):
+    return [Attempt.objects.get(pk=a.pk).score for a in attempts]
+
+
+def test_correcting_an_answer_regrades_responses_and_rescores_attempts(answered):
+    question, attempts = answered
+    assert scores(attempts) == [0, 2]
+    question_update(question=question, answer="Baghdad")
+    assert scores(attempts) == [2, 0]
+    question_update(question=question, answer="Mosul", accepted_answers=["Baghdad"])
+    assert scores(attempts) == [2, 2]
+
+
+def test_editing_a_generated_question_marks_it_as_the_teachers():
+    question = QuestionFactory(origin=Question.Origin.GENERATED)
+    question_update(question=question, status=Question.Status.APPROVED)
+    question.refresh_from_db()
+    assert question.edited_by_teacher is False
+    question_update(question=question, prompt="Which city did Iraqi forces enter?")
+    question.refresh_from_db()
+    assert question.edited_by_teacher is True
+
+
+def test_question_update_rejects_unknown_fields():
+    with pytest.raises(TypeError):
+        question_update(question=QuestionFactory(), article_id=1)
+
+
+def test_set_status_approves_several():
+    questions = QuestionFactory.create_batch(3, status=Question.Status.DRAFT)
+    assert questions_set_status(questions=questions[:2], status=Question.Status.APPROVED) == 2
+    assert Question.objects.filter(status=Question.Status.APPROVED).count() == 2
+
+
+def test_multiple_choice_regrade_follows_the_corrected_choice():
+    assignment = AssignmentFactory()
+    question = multiple_choice_question(article=assignment.article, answer="Mosul", wrong=("Basra",))
+    AssignmentQuestionFactory(assignment=assignment, question=question)
+    student = EnrollmentFactory(classroom=assignment.classroom).student
+    attempt = attempt_start(assignment=assignment, student=student)
+    basra = question.choices.get(text="Basra")
+    response_submit(attempt=attempt, student=student, question_id=question.pk, choice_id=basra.pk)
+    question.choices.update(is_correct=False)
+    question.choices.filter(pk=basra.pk).update(is_correct=True)
+    question_update(question=question, answer="Basra")
+    assert scores([attempt]) == [1]
+
+
+def test_close_due_finishes_open_attempts_at_closing_time_and_respects_extensions():
+    now = timezone.now()
+    assignment = AssignmentFactory(
+        opens_at=now - dt.timedelta(hours=2), closes_at=now - dt.timedelta(minutes=5)
+    )
+    late, extended = (EnrollmentFactory(classroom=assignment.classroom).student for _ in range(2))
+    a_late = Attempt.objects.create(
+        assignment=assignment, student=late, started_at=now - dt.timedelta(hours=1)
+    )
+    a_ext = Attempt.objects.create(
+        assignment=assignment, student=extended, started_at=now - dt.timedelta(hours=1)
+    )
+    assignment.overrides.create(student=extended, closes_at=now + dt.timedelta(hours=1))
+    out = io.StringIO()
+    call_command("close_due_assignments", stdout=out)
+    assert "Finished 1 attempt" in out.getvalue()
+    a_late.refresh_from_db()
+    a_ext.refresh_from_db()
+    assert a_late.finished_at == assignment.closes_at
+    assert a_ext.finished_at is None
+    assert assignments_close_due(now=now + dt.timedelta(hours=2)) == 1
