@@ -1,0 +1,133 @@
+"""A student's dashboard, attempt lookups and progress; the teacher's report grid and CSV."""
+
+import datetime as dt
+
+import pytest
+from django.http import Http404
+from django.utils import timezone
+
+from quizzes.selectors import (
+    assignment_report,
+    assignment_report_csv_rows,
+    attempt_for_student,
+    attempt_state,
+    student_dashboard,
+)
+from quizzes.services import attempt_finish, attempt_start, override_grant, response_submit
+from tests.factories import (
+    AssignmentFactory,
+    AssignmentQuestionFactory,
+    ClassroomFactory,
+    EnrollmentFactory,
+    QuestionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def quiz_with(n_questions=3, **assignment_fields):
+    assignment = AssignmentFactory(**assignment_fields)
+    items = [AssignmentQuestionFactory(assignment=assignment, position=i) for i in range(1, n_questions + 1)]
+    return assignment, items
+
+
+def test_dashboard_shows_status_scores_and_attempts():
+    now = timezone.now()
+    classroom = ClassroomFactory()
+    student = EnrollmentFactory(classroom=classroom).student
+    upcoming, _ = quiz_with(classroom=classroom, opens_at=now + dt.timedelta(days=1))
+    open_quiz, _ = quiz_with(classroom=classroom, opens_at=now - dt.timedelta(days=1), attempts_allowed=2)
+    doing, _ = quiz_with(classroom=classroom, opens_at=now - dt.timedelta(days=2))
+    done, items = quiz_with(classroom=classroom, opens_at=now - dt.timedelta(days=3))
+    closed, _ = quiz_with(
+        classroom=classroom, opens_at=now - dt.timedelta(days=4), closes_at=now - dt.timedelta(days=3)
+    )
+    QuestionFactory()  # another class's quiz elsewhere must not appear
+    quiz_with()
+    attempt_start(assignment=doing, student=student)
+    attempt = attempt_start(assignment=done, student=student)
+    response_submit(attempt=attempt, student=student, question_id=items[0].question_id, answer_text="Mosul")
+    attempt_finish(attempt=attempt, student=student)
+    override_grant(assignment=open_quiz, student=student, extra_attempts=1)
+    rows = {row.assignment.pk: row for row in student_dashboard(student=student, now=now)}
+    assert set(rows) == {upcoming.pk, open_quiz.pk, doing.pk, done.pk, closed.pk}
+    assert rows[upcoming.pk].status == "upcoming"
+    assert (rows[open_quiz.pk].status, rows[open_quiz.pk].attempts_allowed) == ("open", 3)
+    assert rows[doing.pk].status == "in progress" and rows[doing.pk].open_attempt_id
+    assert (rows[done.pk].status, rows[done.pk].best_score, rows[done.pk].max_score) == ("finished", 1, 3)
+    assert rows[done.pk].attempts_used == 1
+    assert rows[closed.pk].status == "closed"
+
+
+def test_attempt_for_student_is_404_for_anyone_else():
+    assignment, _ = quiz_with()
+    owner = EnrollmentFactory(classroom=assignment.classroom).student
+    classmate = EnrollmentFactory(classroom=assignment.classroom).student
+    attempt = attempt_start(assignment=assignment, student=owner)
+    assert attempt_for_student(attempt_id=attempt.pk, student=owner) == attempt
+    for student, attempt_id in ((classmate, attempt.pk), (owner, attempt.pk + 999), (owner, "x")):
+        with pytest.raises(Http404):
+            attempt_for_student(attempt_id=attempt_id, student=student)
+
+
+def test_attempt_state_tracks_progress_and_next_question():
+    assignment, items = quiz_with(3)
+    student = EnrollmentFactory(classroom=assignment.classroom).student
+    attempt = attempt_start(assignment=assignment, student=student)
+    response_submit(attempt=attempt, student=student, question_id=items[1].question_id, answer_text="Mosul")
+    state = attempt_state(attempt=attempt)
+    assert [i.pk for i in state.items] == [i.pk for i in items]
+    assert (state.answered_count, state.total) == (1, 3)
+    assert state.next_item.pk == items[0].pk
+    assert state.answered[items[1].question_id].is_correct
+
+
+def test_attempt_state_finishes_an_attempt_whose_quiz_closed():
+    now = timezone.now()
+    assignment, _ = quiz_with(1, closes_at=now + dt.timedelta(minutes=10))
+    student = EnrollmentFactory(classroom=assignment.classroom).student
+    attempt = attempt_start(assignment=assignment, student=student, now=now)
+    assignment.closes_at = now - dt.timedelta(seconds=1)
+    assignment.save()
+    assert attempt_state(attempt=attempt).attempt.finished_at == assignment.closes_at
+
+
+@pytest.fixture
+def reported():
+    assignment, items = quiz_with(2)
+    answers = {"Ana": ["Mosul", "Basra"], "Ben": ["mosul", " basra! "], "Cy": ["Baghdad", None]}
+    for name, texts in answers.items():
+        student = EnrollmentFactory(classroom=assignment.classroom, display_name=name).student
+        attempt = attempt_start(assignment=assignment, student=student)
+        for item, text in zip(items, texts):
+            if text:
+                response_submit(
+                    attempt=attempt, student=student, question_id=item.question_id, answer_text=text
+                )
+    EnrollmentFactory(classroom=assignment.classroom, display_name="Dee")  # never started
+    return assignment
+
+
+def test_report_grid_and_question_statistics(reported):
+    report = assignment_report(assignment=reported)
+    grid = {row.display_name: [c.state for c in row.cells] for row in report.rows}
+    assert grid == {
+        "Ana": ["correct", "wrong"],
+        "Ben": ["correct", "wrong"],
+        "Cy": ["wrong", "blank"],
+        "Dee": ["blank", "blank"],
+    }
+    first, second = report.questions
+    assert (first.answered, first.correct, round(first.share_correct, 2)) == (3, 2, 0.67)
+    assert first.common_wrong == [("baghdad", 1)]
+    assert second.common_wrong[0][1] == 2  # "Basra" and " basra! " are one wrong answer
+    assert second.share_correct == 0
+
+
+def test_csv_rows_have_a_header_and_neutralise_formulas(reported):
+    EnrollmentFactory(classroom=reported.classroom, display_name="=HYPERLINK(1)")
+    rows = list(assignment_report_csv_rows(assignment=reported))
+    assert rows[0][:3] == ["Student", "Score", "Out of"] and len(rows[0]) == 5
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Ana"][1:] == ["1", "2", "correct: Mosul", "wrong: Basra"]
+    assert "'=HYPERLINK(1)" in by_name
