@@ -1,0 +1,128 @@
+"""Question review in the admin: approve/reject, evidence shown escaped, edits that regrade answers, and
+"Generate questions" on articles."""
+
+import pytest
+from django.contrib.messages import constants as message_levels
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from quizzes.models import Question
+from quizzes.services.generation import GenerationResult
+from tests.factories import (
+    ArticleFactory,
+    AssignmentFactory,
+    AssignmentQuestionFactory,
+    AttemptFactory,
+    QuestionFactory,
+    ResponseFactory,
+)
+from tests.quizzes.teacher_helpers import admin_form_data, make_teacher
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def teacher(client):
+    teacher = make_teacher()
+    client.force_login(teacher)
+    return teacher
+
+
+def run_action(client, admin_name, action, ids):
+    url = reverse(f"admin:{admin_name}_changelist")
+    return client.post(url, {"action": action, "_selected_action": ids}, follow=True)
+
+
+def test_approve_and_reject_change_only_the_teachers_own_questions(client, teacher):
+    mine = QuestionFactory(article=ArticleFactory(owner=teacher), status=Question.Status.DRAFT)
+    theirs = QuestionFactory(status=Question.Status.DRAFT)
+
+    response = run_action(client, "quizzes_question", "approve", [mine.pk, theirs.pk])
+    assert "1 question(s) approved." in response.content.decode()
+    mine.refresh_from_db(), theirs.refresh_from_db()
+    assert mine.status == Question.Status.APPROVED
+    assert theirs.status == Question.Status.DRAFT
+
+    run_action(client, "quizzes_question", "reject", [mine.pk])
+    mine.refresh_from_db()
+    assert mine.status == Question.Status.REJECTED
+
+
+def test_change_page_shows_the_evidence_sentence_escaped(client, teacher):
+    text = "Intro sentence. The <script>alert(1)</script> city fell in 2014. Last one."
+    article = ArticleFactory(owner=teacher, text=text)
+    start = text.index("The <script>")
+    end = text.index("2014.") + len("2014.")
+    question = QuestionFactory(article=article, evidence_start=start, evidence_end=end)
+
+    page = client.get(reverse("admin:quizzes_question_change", args=[question.pk])).content.decode()
+    assert "The &lt;script&gt;alert(1)&lt;/script&gt; city fell in 2014." in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def answered_question(teacher, *, answer="Mosul", given="Baghdad"):
+    assignment = AssignmentFactory(classroom__teacher=teacher)
+    item = AssignmentQuestionFactory(assignment=assignment, question__answer=answer)
+    attempt = AttemptFactory(assignment=assignment, score=0, max_score=1)
+    response = ResponseFactory(attempt=attempt, question=item.question, given_answer=given, is_correct=False)
+    return item.question, attempt, response
+
+
+def test_correcting_an_answered_question_regrades_and_rescores(client, teacher):
+    question, attempt, response = answered_question(teacher, answer="Mosul", given="Baghdad")
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), answer="Baghdad")
+
+    page = client.post(url, data, follow=True).content.decode()
+    assert "1 student answer(s)" in page and "regraded" in page
+    response.refresh_from_db(), attempt.refresh_from_db()
+    assert response.is_correct is True
+    assert attempt.score == 1
+
+
+def test_editing_a_generated_question_marks_it_as_the_teachers(client, teacher):
+    question = QuestionFactory(article=ArticleFactory(owner=teacher), origin=Question.Origin.GENERATED)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), prompt="Which city did forces enter?")
+    assert client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert question.prompt == "Which city did forces enter?"
+    assert question.edited_by_teacher is True
+
+
+def test_generate_questions_action_reports_the_services_message(client, teacher, monkeypatch):
+    article = ArticleFactory(owner=teacher, title="Mosul offensive")
+    calls = []
+
+    def fake_generate(*, article, limit=20):
+        calls.append(article.pk)
+        return GenerationResult(created=3, skipped=1, message="3 draft question(s) generated for review.")
+
+    monkeypatch.setattr("quizzes.services.generation.questions_generate", fake_generate)
+    response = run_action(client, "articles_article", "generate_questions", [article.pk])
+    assert calls == [article.pk]
+    (message,) = list(response.context["messages"])
+    assert "Mosul offensive" in message.message and "3 draft question(s)" in message.message
+    assert message.level == message_levels.SUCCESS
+
+
+def test_generate_questions_failure_is_reported_as_an_error(client, teacher, monkeypatch):
+    article = ArticleFactory(owner=teacher)
+
+    def refuse(*, article, limit=20):
+        raise ValidationError("No questions could be generated from this text because it is empty.")
+
+    monkeypatch.setattr("quizzes.services.generation.questions_generate", refuse)
+    response = run_action(client, "articles_article", "generate_questions", [article.pk])
+    (message,) = list(response.context["messages"])
+    assert message.level == message_levels.ERROR
+    assert "No questions could be generated" in message.message
+
+
+def test_article_list_shows_question_counts(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    QuestionFactory.create_batch(2, article=article, status=Question.Status.APPROVED)
+    QuestionFactory(article=article, status=Question.Status.DRAFT)
+    response = client.get(reverse("admin:articles_article_changelist"))
+    (row,) = response.context["cl"].result_list
+    assert (row.approved_total, row.draft_total) == (2, 1)
