@@ -1,0 +1,136 @@
+"""Classroom admin: creation through the service, bulk accounts with printable one-time passwords, password
+resets, lifting a sign-in lock, the projector link; all limited to the teacher's own classes."""
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from quizzes import throttle
+from quizzes.models import Classroom, Enrollment
+from tests.factories import ClassroomFactory, EnrollmentFactory, UserFactory
+from tests.quizzes.teacher_helpers import make_teacher
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def teacher(client):
+    teacher = make_teacher()
+    client.force_login(teacher)
+    return teacher
+
+
+def test_creating_a_class_in_the_admin_gives_it_a_join_code(client, teacher):
+    response = client.post(reverse("admin:quizzes_classroom_add"), {"name": "Year 9 English", "board_size": 10})
+    assert response.status_code == 302
+    classroom = Classroom.objects.get(name="Year 9 English")
+    assert classroom.teacher == teacher
+    assert classroom.join_code
+    page = client.get(reverse("admin:quizzes_classroom_change", args=[classroom.pk])).content.decode()
+    assert classroom.join_code in page
+
+
+def test_bulk_create_shows_each_password_once_and_the_accounts_work(client, teacher):
+    classroom = ClassroomFactory(teacher=teacher)
+    url = reverse("admin:quizzes_classroom_students", args=[classroom.pk])
+    response = client.post(url, {"names": "Amira Haddad\nBen O'Neil\n\n"})
+
+    credentials = response.context["credentials"]
+    assert [c.display_name for c in credentials] == ["Amira Haddad", "Ben O'Neil"]
+    page = response.content.decode()
+    assert response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    for credential in credentials:
+        assert credential.username in page and credential.password in page
+        assert authenticate(username=credential.username, password=credential.password) is not None
+    assert set(classroom.enrollments.values_list("display_name", flat=True)) == {"Amira Haddad", "Ben O'Neil"}
+    # The roster page shows names and usernames, never the passwords again.
+    roster = client.get(reverse("admin:quizzes_classroom_change", args=[classroom.pk])).content.decode()
+    assert credentials[0].username in roster
+    assert credentials[0].password not in roster
+
+
+def test_bulk_create_from_a_csv_upload(client, teacher):
+    classroom = ClassroomFactory(teacher=teacher)
+    upload = SimpleUploadedFile("class.csv", "name\nChloé Martin\nDev Patel\n".encode(), "text/csv")
+    url = reverse("admin:quizzes_classroom_students", args=[classroom.pk])
+    response = client.post(url, {"names": "", "csv_file": upload})
+    assert [c.display_name for c in response.context["credentials"]] == ["Chloé Martin", "Dev Patel"]
+
+
+def test_bulk_create_with_no_names_explains_and_creates_nothing(client, teacher):
+    classroom = ClassroomFactory(teacher=teacher)
+    users_before = get_user_model().objects.count()
+    response = client.post(reverse("admin:quizzes_classroom_students", args=[classroom.pk]), {"names": "  \n"})
+    assert response.status_code == 200
+    assert "Paste at least one student name" in response.content.decode()
+    assert get_user_model().objects.count() == users_before
+
+
+def test_bulk_create_for_another_teachers_class_is_not_found(client, teacher):
+    other = ClassroomFactory()
+    response = client.post(reverse("admin:quizzes_classroom_students", args=[other.pk]), {"names": "Eve"})
+    assert response.status_code == 404
+    assert not Enrollment.objects.filter(classroom=other).exists()
+
+
+def test_password_reset_shows_a_new_password_that_works(client, teacher):
+    enrollment = EnrollmentFactory(classroom=ClassroomFactory(teacher=teacher), display_name="Amira")
+    response = client.post(
+        reverse("admin:quizzes_enrollment_changelist"),
+        {"action": "reset_passwords", "_selected_action": [enrollment.pk]},
+    )
+    (credential,) = response.context["credentials"]
+    assert credential.password in response.content.decode()
+    username = enrollment.student.username
+    assert authenticate(username=username, password=credential.password) is not None
+    assert authenticate(username=username, password="pw") is None
+
+
+def test_password_reset_never_touches_another_teachers_student_or_a_staff_account(client, teacher):
+    colleague = make_teacher()
+    staff_enrollment = EnrollmentFactory(classroom=ClassroomFactory(teacher=teacher), student=colleague)
+    other_enrollment = EnrollmentFactory()
+    response = client.post(
+        reverse("admin:quizzes_enrollment_changelist"),
+        {"action": "reset_passwords", "_selected_action": [staff_enrollment.pk, other_enrollment.pk]},
+    )
+    assert response.context["credentials"] == []
+    assert authenticate(username=colleague.username, password="pw") is not None
+    assert authenticate(username=other_enrollment.student.username, password="pw") is not None
+
+
+def test_teacher_lifts_a_students_sign_in_lock(client, teacher):
+    student = UserFactory(username="locked.out")
+    enrollment = EnrollmentFactory(classroom=ClassroomFactory(teacher=teacher), student=student)
+    while not throttle.login_status(username="locked.out").locked:
+        throttle.login_failed(username="locked.out")
+    client.post(
+        reverse("admin:quizzes_enrollment_changelist"),
+        {"action": "lift_sign_in_lock", "_selected_action": [enrollment.pk]},
+    )
+    assert throttle.login_status(username="locked.out").locked is False
+
+
+def test_projector_link_can_be_made_rotated_and_revoked(client, teacher):
+    classroom = ClassroomFactory(teacher=teacher, board_token=None)
+    url = reverse("admin:quizzes_classroom_projector", args=[classroom.pk])
+    page = client.post(url, {"do": "rotate"}).content.decode()
+    classroom.refresh_from_db()
+    first = classroom.board_token
+    assert first and "http://testserver/" in page and first in page
+
+    client.post(url, {"do": "rotate"})
+    classroom.refresh_from_db()
+    assert classroom.board_token and classroom.board_token != first
+
+    page = client.post(url, {"do": "revoke"}).content.decode()
+    classroom.refresh_from_db()
+    assert classroom.board_token is None
+    assert "no projector link" in page
+
+
+def test_projector_link_of_another_teachers_class_is_not_found(client, teacher):
+    other = ClassroomFactory(board_token="secret-token-of-bob")
+    response = client.get(reverse("admin:quizzes_classroom_projector", args=[other.pk]))
+    assert response.status_code == 404
