@@ -1,0 +1,178 @@
+"""Choosing answer phrases in a clause (subjects, objects, prepositional objects, dates, numbers) and the
+wh-phrase each one's type calls for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .data import CITIES, COUNTRIES
+from .sentences import Article
+from .simplify import Clause, phrase
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd"})
+WHEN_PREPS = frozenset({"in", "on", "at", "during"})
+WHERE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_NOUNS = frozenset(
+    "leader president king queen man woman person people player coach teacher scientist author writer "
+    "minister official envoy soldier emperor pope bishop student inventor engineer founder".split()
+)
+SAY_VERBS = frozenset("say tweet tell add state warn claim write insist argue explain declare report".split())
+YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    clause: Clause
+    start: int  # answer token range, end exclusive
+    end: int
+    label: str  # entity label, or "NP" for a plain noun phrase
+    wh: str
+    role: str  # subject | object | pp | nested
+    drop: frozenset[int]
+    form: str
+
+
+def core_span(article: Article, head) -> tuple[int, int, str] | None:
+    """The answer phrase around an argument's head: its entity, or its noun chunk without the article."""
+    ent = article.entity_of.get(head.i)
+    if ent is not None and ent[2] != "ORDINAL":
+        return ent
+    if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP", "EX"):
+        return None
+    start, end = article.chunk_of.get(head.i, (head.i, head.i + 1))
+    doc = head.doc
+    while start < end - 1 and (doc[start].tag_ in ("DT", "PRP$", "PDT") or doc[start].is_punct):
+        start += 1
+    return start, end, ("CARDINAL" if head.like_num else "NP")
+
+
+def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | None:
+    """(wh-phrase, whether the preposition goes too) for an answer of `label` in `role`."""
+    p = prep.lower_ if prep is not None else ""
+    if label == "PERSON" or (label == "NP" and head.lemma_.lower() in PERSON_NOUNS):
+        return "who", False
+    if label == "DATE":
+        if role == "pp" and p in WHEN_PREPS:
+            return "when", True
+        if role == "pp" and p in ("since", "until", "before", "after", "by"):
+            return f"{p} when", True
+        if role == "npadvmod":
+            return "when", True
+        return ("what year" if YEAR.match(text) else "when"), role == "pp"
+    if label in PLACE_LABELS:
+        if role == "pp" and p in WHERE_PREPS:
+            return "where", True
+        if role in ("pp", "nested"):
+            return None  # "Which country do forces recapture towns across?" reads badly
+        if text.removeprefix("the ") in COUNTRIES:
+            return "which country", False
+        return ("which city" if text in CITIES else "what"), False
+    if label == "MONEY":
+        return "how much", role == "pp"
+    if label == "PERCENT":
+        return "what percentage", role == "pp"
+    if label in ("CARDINAL", "QUANTITY"):
+        return ("how many" if role in ("subject", "object") else "what"), False
+    if label == "TIME":
+        return "what time", False
+    return "what", False
+
+
+def form_name(wh: str, role: str) -> str:
+    first = wh.split()[0] if wh else "what"
+    if wh.startswith("how many") or wh.startswith("how much"):
+        return wh.replace(" ", "_")[:8]
+    if first in ("when", "where", "which") or wh.endswith("when"):
+        return "when" if wh.endswith("when") else first
+    if wh == "what year":
+        return "when"
+    return f"{first}_{'subject' if role == 'subject' else 'object'}"
+
+
+def candidates(article: Article, clause: Clause) -> list[Candidate]:
+    doc, found = article.doc, []
+    if clause.verb >= 0 and doc[clause.verb].lemma_.lower() in SAY_VERBS:
+        return found  # what was said is lifted as its own clause; "who said" covers the speaker
+    if clause.subject:
+        found.extend(_for_argument(article, clause, doc[clause.subject_head], "subject", None,
+                                   frozenset(clause.subject)))
+    in_clause = {i for i in (*clause.body, *clause.front) if isinstance(i, int)}
+    if clause.verb < 0:  # appositive: the descriptive phrase is the attribute
+        head = next((doc[i] for i in in_clause if doc[i].head.i not in in_clause), None)
+        if head is not None:
+            found.extend(_for_argument(article, clause, head, "object", None, frozenset(in_clause)))
+        return found
+    for verb in _verbs(doc[clause.verb], in_clause):
+        for child in verb.children:
+            if child.i in in_clause:
+                found.extend(_for_child(article, clause, child, in_clause))
+    return found
+
+
+def _verbs(verb, in_clause: set[int]):
+    yield verb
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i in in_clause:
+            yield from _verbs(child, in_clause)
+
+
+def _for_child(article: Article, clause: Clause, child, in_clause: set[int]) -> list[Candidate]:
+    seg = clause.seg
+    if child.dep_ in OBJECT_DEPS:
+        drop = frozenset(i for i in phrase(child, seg) if i in in_clause)
+        found = _for_argument(article, clause, child, "object", None, drop)
+        for prep in (c for c in child.children if c.dep_ == "prep" and c.i in in_clause):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and prep.lower_ != "of":  # "What did they enter the city of?" is no question
+                nested = frozenset(i for i in phrase(pobj, seg) if i in in_clause)
+                found.extend(_for_argument(article, clause, pobj, "nested", None, nested))
+        return found
+    if child.dep_ in ("prep", "agent"):
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return []
+        drop = frozenset(i for i in phrase(pobj, seg) if i in in_clause)
+        return _for_argument(article, clause, pobj, "pp", child, drop)
+    if child.dep_ == "npadvmod" and article.entity_of.get(child.i, (0, 0, ""))[2] == "DATE":
+        drop = frozenset(i for i in phrase(child, seg) if i in in_clause)
+        return _for_argument(article, clause, child, "npadvmod", None, drop)
+    return []
+
+
+def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop) -> list[Candidate]:
+    found = []
+    core = core_span(article, head)
+    if core is not None and all(i in drop for i in range(core[0], core[1])):
+        text = article.doc[core[0] : core[1]].text
+        choice = wh_for(core[2], role, text, head, prep)
+        if choice is not None and not (core[2] == "CARDINAL" and role not in ("subject", "object")):
+            wh, with_prep = choice
+            full_drop = drop | {prep.i} if (with_prep and prep is not None) else drop
+            found.append(Candidate(clause, core[0], core[1], core[2], wh, role, full_drop, form_name(wh, role)))
+    found.extend(_how_many(article, clause, head, role, prep, drop))
+    return found
+
+
+def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> list[Candidate]:
+    """"100,000 forces" -> how many forces; the number alone is the answer."""
+    doc = article.doc
+    for child in noun.children:
+        ent = article.entity_of.get(child.i)
+        if child.dep_ != "nummod" or ent is None or ent[2] not in ("CARDINAL", "QUANTITY", "MONEY"):
+            continue
+        start, end, label = ent
+        if end > noun.i or not all(i in drop for i in range(start, end)):
+            continue
+        noun_words = doc[end : noun.i + 1].text
+        wh = ("how much" if label == "MONEY" else f"how many {noun_words}")
+        full_drop = drop
+        if role in ("pp", "nested") and prep is not None:
+            wh, full_drop = f"{prep.text.lower()} {wh}", drop | {prep.i}
+        elif role not in ("subject", "object"):
+            continue
+        found_role = "subject" if role == "subject" else "object"
+        return [Candidate(clause, start, end, "CARDINAL" if label != "MONEY" else label, wh, found_role,
+                          frozenset(full_drop), "how_many" if label != "MONEY" else "how_much")]
+    return []

@@ -1,0 +1,127 @@
+"""Wrong options of the answer's own kind: same-type entities from the article first, then bundled lists;
+numbers and dates as near variants in the same format."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from . import data
+from .sentences import Article
+from .textnorm import content_tokens, overlaps, tokens
+
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+WORD_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def seed(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def distractors(article: Article, answer: str, label: str, prompt: str, want: int = 3) -> list[str]:
+    pool: list[str] = []
+    if label in NUMERIC_LABELS or (label == "DATE" and NUMBER.search(answer)):
+        pool = numeric_variants(answer, label)
+    if label == "DATE":
+        pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
+    if label not in NUMERIC_LABELS:
+        pool += _from_article(article, label, answer) + _bundled(label, answer)
+    return _pick(pool, answer, prompt, want)
+
+
+def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:
+    chosen: list[str] = []
+    prompt_words = set(tokens(prompt))
+    for option in pool:
+        if not option.strip() or overlaps(option, answer) or any(overlaps(option, c) for c in chosen):
+            continue
+        if content_tokens(option) & prompt_words:
+            continue
+        chosen.append(option)
+        if len(chosen) == want:
+            break
+    return chosen
+
+
+def _from_article(article: Article, label: str, answer: str) -> list[str]:
+    doc, seen, found = article.doc, set(), []
+    for start, end, ent_label in sorted(set(article.entity_of.values())):
+        if ent_label != label or (start, end) in seen:
+            continue
+        seen.add((start, end))
+        text = doc[start:end].text
+        if doc[start].lower_ == "the" and not answer.lower().startswith("the "):
+            text = doc[start + 1 : end].text
+        found.append(text)
+    rotation = seed(answer) % max(1, len(found))
+    found = found[rotation:] + found[:rotation]
+    size = len(answer.split())
+    return sorted(found, key=lambda text: min(abs(len(text.split()) - size), 2))  # stable: keeps rotation
+
+
+def _bundled(label: str, answer: str) -> list[str]:
+    if label == "PERSON":
+        return _names(answer)
+    if label == "GPE":
+        bare = answer.removeprefix("the ")
+        lists = (data.CITIES, data.COUNTRIES) if bare in data.CITIES else (data.COUNTRIES, data.CITIES)
+    else:
+        lists = data.LISTS_BY_LABEL.get(label, ())
+    out: list[str] = []
+    for items in lists:
+        offset = seed(answer) % len(items)
+        out.extend(items[offset:] + items[:offset])
+    return out
+
+
+def _names(answer: str) -> list[str]:
+    n = seed(answer)
+    lasts = [data.LAST_NAMES[(n + 5 * k) % len(data.LAST_NAMES)] for k in range(6)]
+    if len(answer.split()) == 1:
+        return lasts
+    firsts = [data.FIRST_NAMES[(n // 7 + 3 * k) % len(data.FIRST_NAMES)] for k in range(6)]
+    return [f"{f} {last}" for f, last in zip(firsts, lasts, strict=True)]
+
+
+def _word_variants(answer: str, words: tuple[str, ...]) -> list[str]:
+    for index, word in enumerate(words):
+        if re.search(rf"\b{word}\b", answer):
+            picks = [words[(index + k) % len(words)] for k in (1, -1, 2, -3, 4)]
+            return [re.sub(rf"\b{word}\b", p, answer, count=1) for p in picks]
+    return []
+
+
+def numeric_variants(answer: str, label: str) -> list[str]:
+    match = NUMBER.search(answer)
+    if match is None:
+        return _word_number_variants(answer)
+    raw = match.group()
+    value = float(raw.replace(",", ""))
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    is_year = label == "DATE" and decimals == 0 and 1000 <= value <= 2100
+    if is_year:
+        steps = [value + d for d in (1, -2, 3, -4, 5)]
+    elif value < 20 and decimals == 0:
+        steps = [value + d for d in (1, -1, 2, 3, -2, 5) if value + d > 0]
+    else:
+        steps = [value * f for f in (0.5, 1.5, 2, 0.75, 3)]
+    return [answer[: match.start()] + _format(v, raw, decimals, is_year) + answer[match.end():] for v in steps]
+
+
+def _format(value: float, raw: str, decimals: int, is_year: bool) -> str:
+    if decimals:
+        return f"{value:.{decimals}f}"
+    number = round(value)
+    if not is_year and number >= 100:
+        magnitude = 10 ** (len(str(number)) - 2)
+        number = round(number / magnitude) * magnitude
+    return f"{number:,}" if "," in raw else str(number)
+
+
+def _word_number_variants(answer: str) -> list[str]:
+    for index, word in enumerate(WORD_NUMBERS):
+        if re.search(rf"\b{word}\b", answer, re.IGNORECASE):
+            picks = [WORD_NUMBERS[(index + k) % len(WORD_NUMBERS)] for k in (1, -1, 2, 3)]
+            return [re.sub(rf"\b{word}\b", p, answer, count=1, flags=re.IGNORECASE) for p in picks]
+    return []

@@ -1,0 +1,65 @@
+"""Turning token indices and literal words back into readable text, spacing as the article had it."""
+
+from __future__ import annotations
+
+import re
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.?!%)\]’'”]|'s\b|n't\b)")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[“])\s+")
+_EDGE_PUNCT = re.compile(r"^[\s,;:–—-]+|[\s,;:–—-]+$")
+_REPEATED_COMMA = re.compile(r",(\s*,)+")
+_UNBALANCED_QUOTES = re.compile(r"[“”\"]")
+
+
+def join_items(doc, items) -> str:
+    """Items are token indices (kept in the order given) or literal strings; runs of adjacent tokens keep
+    the article's own spacing ("al-Baghdadi", "counter-offensive")."""
+    pieces: list[str] = []
+    run_start = prev = None
+    for item in items:
+        if isinstance(item, int) and prev is not None and item == prev + 1:
+            prev = item
+            continue
+        if prev is not None:
+            pieces.append(doc[run_start : prev + 1].text)
+            run_start = prev = None
+        if isinstance(item, int):
+            run_start = prev = item
+        elif item:
+            pieces.append(item)
+    if prev is not None:
+        pieces.append(doc[run_start : prev + 1].text)
+    return tidy(" ".join(pieces))
+
+
+def tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = _REPEATED_COMMA.sub(",", text)
+    text = _EDGE_PUNCT.sub("", text)
+    if len(_UNBALANCED_QUOTES.findall(text)) % 2:
+        text = _UNBALANCED_QUOTES.sub("", text)
+    return text.strip()
+
+
+def as_question(text: str) -> str:
+    text = tidy(text).rstrip(".!?;:,")
+    return text[:1].upper() + text[1:] + "?" if text else ""
+
+
+def as_statement(text: str) -> str:
+    text = tidy(text).rstrip(".!?;:,")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def lower_first(doc, text: str, first_token: int | None) -> str:
+    """Lower-case a phrase moved out of sentence-initial position unless it starts with a name."""
+    if not text or first_token is None:
+        return text
+    from .sentences import capitalized_words
+
+    tok = doc[first_token]
+    if tok.pos_ == "PROPN" or tok.ent_type_ or tok.text == "I" or tok.text in capitalized_words(doc):
+        return text
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,142 @@
+"""The parsed article: its one-sentence segments, which of them may be asked about, and cleaned entities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BOILERPLATE = re.compile(
+    r"subscri|newsletter|sign up|donat|your support|read more|advertisement|click here|comment|bookmark|"
+    r"follow us|share this|all rights reserved|getty images|photograph:|image:|credit:|©|cookie|log in|"
+    r"premium|paywall|related:|watch:|listen:",
+    re.IGNORECASE,
+)
+QUOTE_MARKS = re.compile(r"[“”\"]")
+TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
+NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence: the unit of evidence."""
+
+    index: int
+    start: int  # token indices, end exclusive
+    end: int
+    char_start: int
+    char_end: int
+    askable: bool
+    quoted: bool
+
+
+@dataclass
+class Article:
+    doc: object
+    segments: list[Segment]
+    segment_of: list[int]  # token index -> segment index (-1 for whitespace)
+    entity_of: dict[int, tuple[int, int, str]] = field(default_factory=dict)  # token -> (start, end, label)
+    chunk_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> noun chunk (start, end)
+    title_words: set[str] = field(default_factory=set)
+    word_counts: dict[str, int] = field(default_factory=dict)
+
+
+def build_article(doc) -> Article:
+    segments = list(_segments(doc))
+    segment_of = [-1] * len(doc)
+    for seg in segments:
+        for i in range(seg.start, seg.end):
+            segment_of[i] = seg.index
+    article = Article(doc=doc, segments=segments, segment_of=segment_of, entity_of=_entities(doc))
+    article.title_words = _title_words(doc, segments)
+    for chunk in doc.noun_chunks:
+        for i in range(chunk.start, chunk.end):
+            article.chunk_of[i] = (chunk.start, chunk.end)
+    counts: dict[str, int] = {}
+    for tok in doc:
+        if tok.pos_ in ("PROPN", "NOUN"):
+            counts[tok.lemma_.lower()] = counts.get(tok.lemma_.lower(), 0) + 1
+    article.word_counts = counts
+    return article
+
+
+def _segments(doc):
+    index = 0
+    for sent in doc.sents:
+        start = sent.start
+        for i in range(sent.start, sent.end + 1):
+            if i == sent.end or (doc[i].is_space and "\n" in doc[i].text):
+                seg = _make_segment(doc, index, start, i)
+                if seg is not None:
+                    yield seg
+                    index += 1
+                start = i + 1
+
+
+def _make_segment(doc, index: int, start: int, end: int) -> Segment | None:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    text = span.text
+    words = sum(1 for t in span if t.is_alpha)
+    askable = bool(TERMINAL.search(text)) and words >= 5 and not BOILERPLATE.search(text)
+    return Segment(index, start, end, span.start_char, span.end_char, askable, bool(QUOTE_MARKS.search(text)))
+
+
+def _entities(doc) -> dict[int, tuple[int, int, str]]:
+    """Entity per token, after checking the small model's labels against the rest of the article."""
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not _verbal(e)}
+    votes: dict[str, dict[str, int]] = {}
+    for ent in doc.ents:
+        tally = votes.setdefault(ent.text, {})
+        tally[ent.label_] = tally.get(ent.label_, 0) + 1
+    places = {e.text for e in doc.ents if e.start > 0 and doc[e.start - 1].lower_ in ("in", "at", "near", "across")}
+    result = {}
+    for ent in doc.ents:
+        label = max(votes[ent.text].items(), key=lambda kv: kv[1])[0]  # the label most mentions agree on
+        if label == "PERSON" and _verbal(ent):
+            continue  # "Recapturing Mosul" is a verb phrase, not a person
+        if label == "PERSON" and ent.text in places:
+            label = "GPE"  # "in Mosul": people are not where things happen
+        if label in ("ORG", "GPE", "NORP") and ent.text in surnames:
+            label = "PERSON"
+        if label == "DATE" and not _looks_like_date(ent):
+            continue
+        for tok in ent:
+            result[tok.i] = (ent.start, ent.end, label)
+    return result
+
+
+def _title_words(doc, segments: list[Segment]) -> set[str]:
+    if not segments:
+        return set()
+    first = doc[segments[0].start : segments[0].end]
+    return {t.lemma_.lower() for t in first if t.pos_ in ("PROPN", "NOUN")}
+
+
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday century decade year month week summer winter spring autumn "
+    "yesterday today tomorrow".split()
+)
+
+
+def _looks_like_date(ent) -> bool:
+    """The small model calls plain "days" a DATE; a date has a number or a calendar word."""
+    return any(t.like_num or t.lower_ in _DATE_WORDS or t.lower_.rstrip("s") in _DATE_WORDS for t in ent)
+
+
+def capitalized_words(doc) -> set[str]:
+    """Words written with a capital mid-sentence: names, to keep capitalised when moved."""
+    cached = doc.user_data.get("qg_capitalized")
+    if cached is None:
+        cached = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+        doc.user_data["qg_capitalized"] = cached
+    return cached
+
+
+def _verbal(ent) -> bool:
+    return ent[0].tag_.startswith("VB") or ent[0].is_lower or ent[0].text.endswith("ing")

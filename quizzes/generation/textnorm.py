@@ -1,0 +1,36 @@
+"""Comparing phrases the way a reader would: case, articles and punctuation do not make a new answer."""
+
+import re
+
+_NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
+_NON_WORD = re.compile(r"[^\w%$£€]+")
+ARTICLES = frozenset({"a", "an", "the"})
+FUNCTION_WORDS = ARTICLES | frozenset(
+    "of and or in on at to for by with from as is was were are be been his her their its 's s".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    text = _NUMBER_COMMA.sub("", text.lower().replace("’", "'"))
+    return [t for t in _NON_WORD.sub(" ", text).split() if t not in ARTICLES]
+
+
+def normalize(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def content_tokens(text: str) -> set[str]:
+    return {t for t in tokens(text) if t not in FUNCTION_WORDS}
+
+
+def leaks(answer: str, prompt: str) -> bool:
+    """True when any content word of the answer shows in the prompt: a reader would spot it."""
+    return bool(content_tokens(answer) & set(tokens(prompt)))
+
+
+def overlaps(a: str, b: str) -> bool:
+    """Equal, inside or containing one another after normalising: not a fair wrong option."""
+    na, nb = normalize(a), normalize(b)
+    if not na or not nb:
+        return True
+    return na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
