@@ -46,11 +46,15 @@ def test_mosul_comments_footer_is_removed(mosul):
 
 def test_mosul_glued_sentence_is_split_and_article_sentence_kept(mosul):
     assert "difference.Iraqi" not in mosul.text
-    assert mosul.text.startswith("Iraqi forces have entered the city of Mosul for the first time in two years")
+    assert mosul.text.startswith(
+        "Iraqi forces have entered the city of Mosul for the first time in two years"
+    )
 
 
 def test_mosul_headline_becomes_the_title_and_standfirst_leaves_the_body(mosul):
-    assert mosul.title_guess == "Mosul offensive: Iraqi troops enter Isis stronghold for first time in two years"
+    assert (
+        mosul.title_guess == "Mosul offensive: Iraqi troops enter Isis stronghold for first time in two years"
+    )
     assert "Decisive moment" not in mosul.text
     reasons = [item["reason"] for item in mosul.removed[:2]]
     assert reasons == [TITLE, STANDFIRST]
@@ -59,7 +63,10 @@ def test_mosul_headline_becomes_the_title_and_standfirst_leaves_the_body(mosul):
 def test_mosul_paragraphs_are_kept(mosul):
     paragraphs = mosul.text.split("\n\n")
     assert len(paragraphs) == 20
-    assert paragraphs[-1] == "The offensive has seen Iraqi forces recapture towns and villages across northern Iraq."
+    assert (
+        paragraphs[-1]
+        == "The offensive has seen Iraqi forces recapture towns and villages across northern Iraq."
+    )
     assert "up to 7,500 militants in and around the city." in paragraphs[7]
 
 
@@ -97,7 +104,10 @@ def test_cleaning_keeps_the_raw_text_untouched():
         ("Share | Print | Email", boilerplate.SHARE),
         ("Facebook Twitter WhatsApp Copy link", boilerplate.SHARE),
         ("Sign up to our free morning newsletter", boilerplate.SUBSCRIPTION),
-        ("Get the best of the news in our daily newsletter, straight to your inbox", boilerplate.SUBSCRIPTION),
+        (
+            "Get the best of the news in our daily newsletter, straight to your inbox",
+            boilerplate.SUBSCRIPTION,
+        ),
         ("Please support independent journalism with a donation today", boilerplate.APPEAL),
         ("By Bel Trew", boilerplate.AUTHOR),
         ("Updated: 2 November 2016 12:06 GMT", boilerplate.TIMESTAMP),
@@ -108,16 +118,19 @@ def test_page_clutter_is_removed_with_its_reason(paragraph, reason):
     raw = f"Iraqi forces entered Mosul on Tuesday.\n{paragraph}\nThe offensive continued through the night."
     result = clean_article(raw)
     assert paragraph not in result.text
-    assert result.text == "Iraqi forces entered Mosul on Tuesday.\n\nThe offensive continued through the night."
+    assert (
+        result.text == "Iraqi forces entered Mosul on Tuesday.\n\nThe offensive continued through the night."
+    )
     assert result.removed == [{"text": paragraph, "reason": reason, "position": 1}]
 
 
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "The newsletter of the local council reported that 300 families had left the city, many of them on "
-        "foot, carrying what they could across the river towards camps that aid agencies said were already "
-        "full, while others waited for the fighting to end before deciding whether to stay or leave for good.",
+        "The newsletter of the local council reported that 300 families had left the city, many of them "
+        "on foot, carrying what they could across the river towards camps that aid agencies said were "
+        "already full, while others waited for the fighting to end before deciding whether to stay or "
+        "leave for good.",
         "Photographers were kept away from the front line.",
         "Share prices in Baghdad fell sharply on Monday.",
         "By the end of the week the army controlled six districts.",
@@ -162,7 +175,7 @@ def test_glue_repair_splits_sentences_only(glued, repaired):
 
 
 def test_quotes_become_straight_and_doubled_ones_single():
-    assert normalise_quotes("\u201c\"turn the nights\u201d and Isis\u2019s") == "\"turn the nights\" and Isis's"
+    assert normalise_quotes('\u201c"turn the nights\u201d and Isis\u2019s') == '"turn the nights" and Isis\'s'
 
 
 def test_whitespace_and_line_endings_are_normalised():
@@ -171,7 +184,10 @@ def test_whitespace_and_line_endings_are_normalised():
 
 
 def test_hard_wrapped_lines_rejoin_into_their_paragraph():
-    raw = "Iraqi forces entered the city of\nMosul on Tuesday after two weeks\nof fighting.\n\nThe army advanced."
+    raw = (
+        "Iraqi forces entered the city of\nMosul on Tuesday after two weeks\nof fighting.\n\n"
+        "The army advanced."
+    )
     result = clean_article(raw, find_title=False)
     assert result.text == (
         "Iraqi forces entered the city of Mosul on Tuesday after two weeks of fighting.\n\nThe army advanced."

@@ -8,7 +8,10 @@ from articles import decoding
 from articles.decoding import DecodeError, decode_upload
 from articles.readability import count_syllables, flesch_kincaid_grade, word_count
 
-TEXT = "Iraqi forces entered Mosul \u2014 Isis\u2019s \u201cstronghold\u201d \u2014 caf\u00e9 owners said \u00a3100."
+TEXT = (
+    "Iraqi forces entered Mosul \u2014 Isis\u2019s \u201cstronghold\u201d \u2014 caf\u00e9 owners said "
+    "\u00a3100."
+)
 LIMIT = 1024 * 1024
 
 
@@ -62,7 +65,8 @@ def test_empty_file_is_refused():
 def test_html_page_yields_its_article_text_without_navigation():
     html = (
         "<!DOCTYPE html><html><head><title>Mosul</title><script>var ads = 1;</script></head><body>"
-        "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav><article><h1>Iraqi troops enter Mosul</h1>"
+        "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        "<article><h1>Iraqi troops enter Mosul</h1>"
         "<p>Iraqi forces have entered the city of Mosul for the first time in two years as they attempt to "
         "recapture one of the group's last remaining strongholds.</p><p>A coalition of forces has been "
         "fighting to retake the area for the past two weeks, officials said on Monday.</p></article>"

@@ -127,7 +127,10 @@ def test_edit_to_empty_text_is_refused_and_changes_nothing():
 
 def test_restore_puts_a_removed_paragraph_back_in_place_and_keeps_questions_anchored():
     article = services.article_create(owner=TeacherFactory(), title="", raw_text=MOSUL)
-    sentence = "Recapturing Mosul, Iraq's second biggest city, would mark a significant shift in the fight against Isis."
+    sentence = (
+        "Recapturing Mosul, Iraq's second biggest city, would mark a significant shift "
+        "in the fight against Isis."
+    )
     question = _question_on(article, sentence)
     index = next(
         i
