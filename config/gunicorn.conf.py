@@ -31,3 +31,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 proc_name = "passage"
+# Gunicorn 25+ opens a control socket at one per-user path (~/.gunicorn/gunicorn.ctl), which two instances
+# on one machine (a benchmark beside a server) would fight over; systemd's signals are all we use.
+control_socket_disable = True
