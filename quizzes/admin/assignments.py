@@ -115,18 +115,29 @@ class AssignmentAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not StudentOverride:
             return super().save_formset(request, form, formset, change)
+        # The admin's change history reads these lists, which formset.save() would normally fill.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for override_form in formset.forms:
-            if not override_form.has_changed() or override_form in formset.deleted_forms:
-                continue
-            data = override_form.cleaned_data
-            try:
-                override_grant(
-                    assignment=form.instance,
-                    student=data["student"],
-                    closes_at=data.get("closes_at"),
-                    extra_attempts=data.get("extra_attempts") or 0,
-                )
-            except ValidationError as error:
-                self.report_validation_error(request, error)
-        for override in formset.deleted_objects:
-            override.delete()
+            if override_form in formset.deleted_forms:
+                if override_form.instance.pk:
+                    override_form.instance.delete()
+                    formset.deleted_objects.append(override_form.instance)
+            elif override_form.has_changed():
+                self.grant_override(request, form.instance, override_form, formset)
+
+    def grant_override(self, request, assignment, override_form, formset) -> None:
+        data = override_form.cleaned_data
+        try:
+            override = override_grant(
+                assignment=assignment,
+                student=data["student"],
+                closes_at=data.get("closes_at"),
+                extra_attempts=data.get("extra_attempts") or 0,
+            )
+        except ValidationError as error:
+            self.report_validation_error(request, error)
+            return
+        if override_form.instance.pk:
+            formset.changed_objects.append((override, override_form.changed_data))
+        else:
+            formset.new_objects.append(override)

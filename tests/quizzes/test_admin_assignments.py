@@ -1,0 +1,114 @@
+"""Assignment admin: created through `assignment_create` (snapshot of approved questions, read-only after),
+per-student extensions and extra attempts through `override_grant`, links to report and preview."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.models import Assignment, Question, StudentOverride
+from tests.factories import (
+    ArticleFactory,
+    AssignmentFactory,
+    AssignmentQuestionFactory,
+    ClassroomFactory,
+    EnrollmentFactory,
+    QuestionFactory,
+)
+from tests.quizzes.teacher_helpers import admin_form_data, make_teacher
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def teacher(client):
+    teacher = make_teacher()
+    client.force_login(teacher)
+    return teacher
+
+
+def add_form(classroom, article, **extra):
+    now = timezone.localtime()
+    return {
+        "classroom": classroom.pk,
+        "article": article.pk,
+        "title": "",
+        "opens_at_0": now.strftime("%Y-%m-%d"),
+        "opens_at_1": now.strftime("%H:%M:%S"),
+        "closes_at_0": "",
+        "closes_at_1": "",
+        "attempts_allowed": 1,
+        "reveal": Assignment.Reveal.AFTER_EACH,
+        "shuffle_choices": "on",
+        "show_leaderboard": "on",
+        **extra,
+    }
+
+
+def test_assigning_snapshots_the_approved_questions_in_order(client, teacher):
+    classroom, article = ClassroomFactory(teacher=teacher), ArticleFactory(owner=teacher, title="Mosul")
+    second = QuestionFactory(article=article, position=2, status=Question.Status.APPROVED)
+    first = QuestionFactory(article=article, position=1, status=Question.Status.APPROVED)
+    QuestionFactory(article=article, position=3, status=Question.Status.DRAFT)
+
+    response = client.post(reverse("admin:quizzes_assignment_add"), add_form(classroom, article))
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(classroom=classroom)
+    assert assignment.title == "Mosul"
+    assert list(assignment.items.values_list("question_id", flat=True)) == [first.pk, second.pk]
+
+    page = client.get(reverse("admin:quizzes_assignment_change", args=[assignment.pk])).content.decode()
+    assert first.prompt in page
+    assert reverse("teacher_report", args=[assignment.pk]) in page
+    assert reverse("teacher_preview", args=[assignment.pk]) in page
+    assert 'name="items-0-question"' not in page  # the snapshot is shown, not editable
+
+
+def test_assigning_an_article_without_approved_questions_explains_and_creates_nothing(client, teacher):
+    classroom, article = ClassroomFactory(teacher=teacher), ArticleFactory(owner=teacher)
+    QuestionFactory(article=article, status=Question.Status.DRAFT)
+    response = client.post(reverse("admin:quizzes_assignment_add"), add_form(classroom, article))
+    assert response.status_code == 200
+    assert "no approved questions" in response.content.decode()
+    assert not Assignment.objects.exists()
+
+
+def test_teacher_cannot_assign_to_another_teachers_class(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    QuestionFactory(article=article)
+    response = client.post(reverse("admin:quizzes_assignment_add"), add_form(ClassroomFactory(), article))
+    assert response.status_code == 200
+    assert not Assignment.objects.exists()
+
+
+def test_extension_and_extra_attempt_for_one_student(client, teacher):
+    assignment = AssignmentFactory(classroom=ClassroomFactory(teacher=teacher))
+    AssignmentQuestionFactory(assignment=assignment)
+    enrollment = EnrollmentFactory(classroom=assignment.classroom)
+    url = reverse("admin:quizzes_assignment_change", args=[assignment.pk])
+    later = timezone.localtime() + dt.timedelta(days=3)
+    data = admin_form_data(
+        client.get(url).content.decode(),
+        **{
+            "overrides-TOTAL_FORMS": "1",
+            "overrides-0-student": str(enrollment.student.pk),
+            "overrides-0-closes_at_0": later.strftime("%Y-%m-%d"),
+            "overrides-0-closes_at_1": later.strftime("%H:%M:%S"),
+            "overrides-0-extra_attempts": "2",
+            "overrides-0-assignment": str(assignment.pk),
+        },
+    )
+    assert client.post(url, data).status_code == 302
+    override = StudentOverride.objects.get(assignment=assignment, student=enrollment.student)
+    assert override.extra_attempts == 2
+    assert override.closes_at.date() == later.date()
+
+
+def test_override_offers_only_students_of_the_class(client, teacher):
+    assignment = AssignmentFactory(classroom=ClassroomFactory(teacher=teacher))
+    mine = EnrollmentFactory(classroom=assignment.classroom)
+    EnrollmentFactory(classroom=ClassroomFactory(teacher=teacher))  # same teacher, other class
+    response = client.get(reverse("admin:quizzes_assignment_change", args=[assignment.pk]))
+    formset = next(f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "overrides")
+    assert list(formset.formset.form.base_fields["student"].queryset) == [mine.student]
