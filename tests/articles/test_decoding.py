@@ -3,6 +3,8 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles import decoding
 from articles.decoding import DecodeError, decode_upload
@@ -114,3 +116,14 @@ def test_reading_grade_separates_simple_from_dense_text():
     assert flesch_kincaid_grade(simple) < 3 < 12 < flesch_kincaid_grade(dense)
     assert flesch_kincaid_grade("") is None
     assert word_count("Iraq's second-biggest city has 1.5 million people.") == 7
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_text_or_a_clear_refusal(data):
+    try:
+        text = decode_upload(data, max_bytes=2048)
+    except DecodeError as error:
+        assert str(error)
+    else:
+        assert isinstance(text, str) and text.strip()

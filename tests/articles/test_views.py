@@ -6,6 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 import quizzes.generation as engine
 from articles import services
@@ -236,3 +239,22 @@ def test_ask_about_a_phrase_not_in_the_article_says_so_and_keeps_it(teacher_clie
     assert escape(ASK_NOT_FOUND.format(phrase="Kabul airport")) in page
     assert 'value="Kabul airport"' in page
     assert not article.questions.exists()
+
+
+FUZZ_TEXT = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        ["\u202eevil\u202c", "\U0001f4da\U0001f30d", "a\x00b", "x" * 10_000, "<script>alert(1)</script>"]
+    ),
+)
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=FUZZ_TEXT, text=FUZZ_TEXT, source=FUZZ_TEXT)
+def test_article_form_never_fails_and_always_escapes(teacher_client, title, text, source):
+    data = {"title": title, "text": text, "source_name": source}
+    response = teacher_client.post(reverse("article_new"), data, follow=True)
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
