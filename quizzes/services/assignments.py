@@ -101,7 +101,6 @@ def effective_deadline():
     return Coalesce(Subquery(personal.values("closes_at")[:1]), Subquery(general.values("closes_at")[:1]))
 
 
-@transaction.atomic
 def assignments_close_due(
     *,
     now: dt.datetime | None = None,
@@ -122,11 +121,12 @@ def assignments_close_due(
         open_attempts = open_attempts.filter(student=student)
     due = open_attempts.annotate(deadline=effective_deadline()).filter(deadline__lte=now)
     rows = list(due.values_list("pk", "assignment__classroom_id"))
-    if not rows:
+    if not rows:  # the usual case, on every page view: one query and no transaction
         return 0
-    count = Attempt.objects.filter(pk__in=[pk for pk, _ in rows], finished_at__isnull=True).update(
-        finished_at=Least(effective_deadline(), now)
-    )
-    for classroom_id in {classroom_id for _, classroom_id in rows}:
-        transaction.on_commit(lambda cid=classroom_id: board_version_bump(classroom_id=cid))
+    with transaction.atomic():
+        count = Attempt.objects.filter(pk__in=[pk for pk, _ in rows], finished_at__isnull=True).update(
+            finished_at=Least(effective_deadline(), now)
+        )
+        for classroom_id in {classroom_id for _, classroom_id in rows}:
+            transaction.on_commit(lambda cid=classroom_id: board_version_bump(classroom_id=cid))
     return count

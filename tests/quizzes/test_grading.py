@@ -1,4 +1,4 @@
-"""Short answers are graded forgivingly on form and strictly on numbers; the fuzzy threshold is pinned here."""
+"""Short answers: forgiving on form, strict on numbers; the fuzzy threshold is pinned here."""
 
 import pytest
 from rapidfuzz import fuzz

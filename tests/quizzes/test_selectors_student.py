@@ -99,7 +99,7 @@ def reported():
     for name, texts in answers.items():
         student = EnrollmentFactory(classroom=assignment.classroom, display_name=name).student
         attempt = attempt_start(assignment=assignment, student=student)
-        for item, text in zip(items, texts):
+        for item, text in zip(items, texts, strict=True):
             if text:
                 response_submit(
                     attempt=attempt, student=student, question_id=item.question_id, answer_text=text

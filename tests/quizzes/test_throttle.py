@@ -1,4 +1,4 @@
-"""Throttles: repeated wrong guesses cool off per account; a class behind one school address is never locked."""
+"""Throttles: wrong guesses cool off per account; a class behind one school address is never locked out."""
 
 import time
 
