@@ -22,7 +22,9 @@ def teacher(client):
 
 
 def test_creating_a_class_in_the_admin_gives_it_a_join_code(client, teacher):
-    response = client.post(reverse("admin:quizzes_classroom_add"), {"name": "Year 9 English", "board_size": 10})
+    response = client.post(
+        reverse("admin:quizzes_classroom_add"), {"name": "Year 9 English", "board_size": 10}
+    )
     assert response.status_code == 302
     classroom = Classroom.objects.get(name="Year 9 English")
     assert classroom.teacher == teacher
@@ -61,7 +63,9 @@ def test_bulk_create_from_a_csv_upload(client, teacher):
 def test_bulk_create_with_no_names_explains_and_creates_nothing(client, teacher):
     classroom = ClassroomFactory(teacher=teacher)
     users_before = get_user_model().objects.count()
-    response = client.post(reverse("admin:quizzes_classroom_students", args=[classroom.pk]), {"names": "  \n"})
+    response = client.post(
+        reverse("admin:quizzes_classroom_students", args=[classroom.pk]), {"names": "  \n"}
+    )
     assert response.status_code == 200
     assert "Paste at least one student name" in response.content.decode()
     assert get_user_model().objects.count() == users_before
