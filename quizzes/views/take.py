@@ -116,7 +116,10 @@ def _refused(
         )
     for text in texts:
         messages.error(request, text)
-    return redirect("attempt_question", state.attempt.id, item.question_id)
+    attempt = selectors.attempt_for_student(attempt_id=state.attempt.id, student=request.user)
+    if attempt.is_finished:  # straight to the results, not via the quiz page that would say it again
+        return redirect("attempt_results", attempt.id)
+    return redirect("attempt_question", attempt.id, item.question_id)
 
 
 def _render_take(request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion | None, **extra):
