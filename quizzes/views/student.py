@@ -59,7 +59,9 @@ def _teaching(request: HtmxHttpRequest) -> list[Classroom]:
     # Read helper outside the selector contract: a teacher's own classes, for links to their boards.
     if not request.user.is_staff:
         return []
-    return list(Classroom.objects.filter(teacher=request.user).order_by("name", "id"))
+    return list(
+        Classroom.objects.filter(teacher=request.user).prefetch_related("assignments").order_by("name", "id")
+    )
 
 
 @login_required
