@@ -166,7 +166,11 @@ def test_choice_of_another_question_is_refused(quiz):
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("x" * 501, messages.ANSWER_TOO_LONG), ("   ", messages.ANSWER_REQUIRED), ("\x00", messages.ANSWER_REQUIRED)],
+    [
+        ("x" * 501, messages.ANSWER_TOO_LONG),
+        ("   ", messages.ANSWER_REQUIRED),
+        ("\x00", messages.ANSWER_REQUIRED),
+    ],
 )
 def test_bad_short_answers_are_refused_with_a_message(quiz, text, message):
     assignment, _, short, student = quiz
@@ -196,7 +200,9 @@ def test_answer_after_closing_is_refused_and_the_attempt_finished(quiz):
     response_submit(attempt=attempt, student=student, question_id=short.pk, answer_text="100000", now=start)
     late = start + dt.timedelta(minutes=31)
     with pytest.raises(ValidationError) as excinfo:
-        response_submit(attempt=attempt, student=student, question_id=mc.pk, choice_id=right_choice(mc), now=late)
+        response_submit(
+            attempt=attempt, student=student, question_id=mc.pk, choice_id=right_choice(mc), now=late
+        )
     assert message_of(excinfo) == messages.CLOSED
     attempt.refresh_from_db()
     assert attempt.finished_at == assignment.closes_at
@@ -210,3 +216,26 @@ def test_finish_is_idempotent(quiz):
     first = attempt_finish(attempt=attempt, student=student)
     second = attempt_finish(attempt=attempt, student=student, now=timezone.now() + dt.timedelta(hours=1))
     assert first.finished_at == second.finished_at is not None
+
+
+def test_losing_a_race_to_an_identical_answer_returns_the_winner(quiz, monkeypatch):
+    """The unique constraint is the last line of defence: if another request's answer lands between our
+    duplicate check and our insert, ours is dropped (savepoint) and theirs is returned, score untouched."""
+    from quizzes.services import attempts as attempts_module
+
+    assignment, mc, _, student = quiz
+    attempt = attempt_start(assignment=assignment, student=student)
+    real_grading = attempts_module._graded_answer
+
+    def grade_then_lose_the_race(question, choice_id, answer_text):
+        graded = real_grading(question, choice_id, answer_text)
+        Response.objects.create(attempt=attempt, question=question, given_answer="Basra", is_correct=False)
+        return graded
+
+    monkeypatch.setattr(attempts_module, "_graded_answer", grade_then_lose_the_race)
+    result = response_submit(attempt=attempt, student=student, question_id=mc.pk, choice_id=right_choice(mc))
+    assert result.created is False
+    assert result.response.given_answer == "Basra"
+    attempt.refresh_from_db()
+    assert attempt.score == 0
+    assert Response.objects.count() == 1
