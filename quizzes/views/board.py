@@ -31,10 +31,13 @@ def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse
     )
     if not allowed:
         raise Http404("No leaderboard here.")
-    rows = selectors.classroom_leaderboard(classroom=classroom, limit=classroom.board_size)
-    return render(
-        request, "quizzes/board.html", {"classroom": classroom, "title": classroom.name, "rows": rows}
+    board_html = _cached_board(
+        classroom,
+        f"class:{classroom.pk}",
+        lambda: selectors.classroom_leaderboard(classroom=classroom, limit=classroom.board_size),
     )
+    context = {"classroom": classroom, "title": classroom.name, "board_html": board_html}
+    return render(request, "quizzes/board.html", context)
 
 
 @login_required
@@ -44,8 +47,17 @@ def assignment_board(request: HtmxHttpRequest, assignment_id: int) -> HttpRespon
     classroom = assignment.classroom
     if not (_teaches(request, classroom) or (assignment.show_leaderboard and _enrolled(request, classroom))):
         raise Http404("No leaderboard here.")
-    rows = selectors.assignment_leaderboard(assignment=assignment, limit=classroom.board_size)
-    context = {"classroom": classroom, "assignment": assignment, "title": assignment.title, "rows": rows}
+    board_html = _cached_board(
+        classroom,
+        f"assignment:{assignment.pk}",
+        lambda: selectors.assignment_leaderboard(assignment=assignment, limit=classroom.board_size),
+    )
+    context = {
+        "classroom": classroom,
+        "assignment": assignment,
+        "title": assignment.title,
+        "board_html": board_html,
+    }
     return render(request, "quizzes/board.html", context)
 
 
@@ -87,11 +99,23 @@ def _projector(request: HtmxHttpRequest, classroom: Classroom, *, poll_url: str)
 
 
 def _board_html(classroom: Classroom, version: str, poll_url: str) -> str:
-    key = f"board-html:{classroom.pk}:{classroom.board_size}:{version}:{poll_url}"
+    return _cached_board(
+        classroom,
+        f"projector:{poll_url}",
+        lambda: selectors.classroom_leaderboard(classroom=classroom, limit=classroom.board_size),
+        version=version,
+        poll_url=poll_url,
+    )
+
+
+def _cached_board(classroom: Classroom, kind: str, rows, *, version: str = "", poll_url: str = "") -> str:
+    """The board's HTML from the shared cache, keyed by the class's board version (which moves on commit of
+    any answer or finish, so a stale board is never served); `rows` is only called on a miss."""
+    version = version or selectors.board_version(classroom_id=classroom.pk)
+    key = f"board-html:{kind}:{classroom.board_size}:{version}"
     html = cache.get(key)
     if html is None:
-        rows = selectors.classroom_leaderboard(classroom=classroom, limit=classroom.board_size)
-        context = {"classroom": classroom, "rows": rows, "poll_url": poll_url}
+        context = {"classroom": classroom, "rows": rows(), "poll_url": poll_url}
         html = render_to_string("quizzes/projector.html#board", context)
         cache.set(key, html, BOARD_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping template above

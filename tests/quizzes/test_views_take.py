@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from quizzes.models import Assignment, Attempt, Response
@@ -235,3 +236,23 @@ def test_views_need_a_signed_in_user():
     quiz.client.logout()
     response = quiz.client.get(f"/attempt/{attempt.pk}/")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_plain_and_htmx_posts_work_with_csrf_enforced():
+    quiz = make_quiz()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(quiz.student)
+    dashboard = client.get("/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', dashboard).group(1)
+    assert client.post(f"/assignment/{quiz.assignment.pk}/start/").status_code == 403
+    started = client.post(f"/assignment/{quiz.assignment.pk}/start/", {"csrfmiddlewaretoken": token})
+    assert started.status_code == 302
+    page = client.get(started["Location"]).content.decode()
+    header_token = re.search(r"hx-headers='\{\"X-CSRFToken\": \"([^\"]+)\"\}'", page).group(1)
+    attempt = Attempt.objects.get(student=quiz.student)
+    answered = client.post(
+        f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/",
+        {"answer_text": "100,000"},
+        headers={**HTMX, "X-CSRFToken": header_token},
+    )
+    assert answered.status_code == 200 and Response.objects.filter(attempt=attempt).count() == 1
