@@ -95,7 +95,10 @@ def test_classroom_board_sums_best_attempts_over_assignments():
     finished(first, ben, score=3)
     finished(second, ben, score=3)
     rows = classroom_leaderboard(classroom=classroom)
-    assert [(r.rank, r.display_name, r.score, r.max_score) for r in rows] == [(1, "Ben", 6, 8), (2, "Ana", 5, 8)]
+    assert [(r.rank, r.display_name, r.score, r.max_score) for r in rows] == [
+        (1, "Ben", 6, 8),
+        (2, "Ana", 5, 8),
+    ]
     assert rows[0].accuracy == 0.75
 
 
