@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 .PHONY: help demo test e2e bench lint serve backup restore clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ $(INSTALLED_E2E): pyproject.toml $(INSTALLED)
 	$(BIN)/pip install --quiet -e '.[dev,e2e]'
 	touch $@
 
-demo: $(INSTALLED) ## Install, migrate, load the demo class and serve it on 127.0.0.1:$(PORT)
+demo: $(INSTALLED) ## Install, migrate, load the demo class, serve on 127.0.0.1:8000 (PORT=... to change)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
