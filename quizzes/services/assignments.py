@@ -70,6 +70,8 @@ def assignment_create(
         AssignmentQuestion(assignment=assignment, question=q, position=i)
         for i, q in enumerate(chosen, start=1)
     )
+    # The class board's "out of" grows with every assignment: cached boards must be redrawn.
+    transaction.on_commit(lambda: board_version_bump(classroom_id=classroom.pk))
     return assignment
 
 
