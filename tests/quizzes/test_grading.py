@@ -1,6 +1,8 @@
 """Short answers: forgiving on form, strict on numbers; the fuzzy threshold is pinned here."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from quizzes.grading import FUZZY_MIN_LENGTH, FUZZY_THRESHOLD, normalise, short_answer_correct
@@ -80,3 +82,17 @@ def test_accepted_alternatives():
 @pytest.mark.parametrize("given", ["", "   ", "..."])
 def test_blank_answers_are_wrong(given):
     assert not correct(given, "Mosul")
+
+
+@settings(deadline=None)  # no timing in tests: a slow CI machine must not fail them
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=10**9))
+def test_any_two_different_numbers_never_match_and_any_grouping_of_one_does(a, b):
+    assert correct(f"{a:,}", str(a))
+    assert correct(f"{a:,}".replace(",", " "), f"{a:,}")
+    assert correct(str(a), str(b)) == (a == b)
+
+
+@settings(deadline=None)  # no timing in tests: a slow CI machine must not fail them
+@given(st.text(max_size=600))
+def test_grading_never_crashes_on_arbitrary_text(text):
+    assert correct(text, "Mosul") in (True, False)
