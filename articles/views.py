@@ -120,7 +120,7 @@ def article_ask(request: HttpRequest, article_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"New draft question: {question.prompt}")
+            messages.success(request, f"Question about that phrase: {question.prompt}")
             if not request.htmx:
                 return redirect("article_detail", article_id=article.pk)
             form = None

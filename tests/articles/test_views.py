@@ -258,3 +258,21 @@ def test_article_form_never_fails_and_always_escapes(teacher_client, title, text
     response = teacher_client.post(reverse("article_new"), data, follow=True)
     assert response.status_code == 200
     assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_ask_with_htmx_returns_the_panel_with_the_new_question(teacher_client, fake_engine):
+    article = ArticleFactory(owner=teacher_client.teacher)
+    response = teacher_client.post(
+        reverse("article_ask", args=[article.pk]), {"phrase": "Mosul"}, headers={"HX-Request": "true"}
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<section class="article-questions"')
+    assert "Question about that phrase: Which city did Iraqi forces enter?" in page
+
+
+def test_ask_with_a_stale_selection_uses_the_typed_phrase(teacher_client, fake_engine):
+    article = ArticleFactory(owner=teacher_client.teacher)
+    teacher_client.post(
+        reverse("article_ask", args=[article.pk]), {"phrase": "100,000 forces", "start": 0, "end": 5}
+    )
+    assert article.questions.get().answer == "100,000 forces"
