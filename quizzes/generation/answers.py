@@ -10,7 +10,7 @@ from .data import CITIES, COUNTRIES
 from .sentences import Article
 from .simplify import Clause, phrase
 
-OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd", "acomp"})
 WHEN_PREPS = frozenset({"in", "on", "at", "during"})
 WHERE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -32,6 +32,7 @@ class Candidate:
     role: str  # subject | object | pp | nested
     drop: frozenset[int]
     form: str
+    head: int = -1  # the argument's head token
 
 
 def core_span(article: Article, head) -> tuple[int, int, str] | None:
@@ -112,10 +113,17 @@ def candidates(article: Article, clause: Clause) -> list[Candidate]:
 
 
 def _verbs(verb, in_clause: set[int]):
+    """The clause's verb and the verbs its arguments hang from: "to retake", "by scoring"."""
     yield verb
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.i in in_clause:
+        if child.i not in in_clause:
+            continue
+        if child.dep_ == "xcomp":
             yield from _verbs(child, in_clause)
+        elif child.dep_ == "prep":
+            for pcomp in child.children:
+                if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG" and pcomp.i in in_clause:
+                    yield from _verbs(pcomp, in_clause)
 
 
 def _for_child(article: Article, clause: Clause, child, in_clause: set[int]) -> list[Candidate]:
@@ -150,7 +158,8 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
         if choice is not None and not (core[2] == "CARDINAL" and role not in ("subject", "object")):
             wh, with_prep = choice
             full_drop = drop | {prep.i} if (with_prep and prep is not None) else drop
-            found.append(Candidate(clause, core[0], core[1], core[2], wh, role, full_drop, form_name(wh, role)))
+            found.append(Candidate(clause, core[0], core[1], core[2], wh, role, full_drop, form_name(wh, role),
+                                   head.i))
     found.extend(_how_many(article, clause, head, role, prep, drop))
     return found
 
@@ -174,5 +183,5 @@ def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> 
             continue
         found_role = "subject" if role == "subject" else "object"
         return [Candidate(clause, start, end, "CARDINAL" if label != "MONEY" else label, wh, found_role,
-                          frozenset(full_drop), "how_many" if label != "MONEY" else "how_much")]
+                          frozenset(full_drop), "how_many" if label != "MONEY" else "how_much", noun.i)]
     return []

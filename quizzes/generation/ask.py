@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .answers import Candidate, candidates, wh_for
 from .build import accepted_answers, prompt_for
 from .distractors import distractors, seed
@@ -9,9 +11,9 @@ from .draft import MULTIPLE_CHOICE, SHORT_ANSWER, Draft
 from .errors import MAX_CHARS, PREFIX, GenerationError
 from .loader import parse_cached
 from .rank import score
-from .render import as_question
+from .render import as_question, join_items
 from .sentences import Article, Segment, build_article
-from .simplify import clauses
+from .simplify import SUBJECT_DEPS, clauses, phrase
 from .textnorm import leaks
 
 
@@ -33,23 +35,37 @@ def question_for_answer(text: str, start: int, end: int) -> Draft | None:
     seg = next((s for s in article.segments if s.char_start <= start and end <= s.char_end), None)
     if seg is None:
         return None
-    answer_tokens = {t.i for t in article.doc[seg.start : seg.end] if t.idx < end and t.idx + len(t) > start}
+    answer_tokens = {t.i for t in article.doc[seg.start : seg.end]
+                     if t.idx < end and t.idx + len(t) > start and not (t.is_punct or t.is_space)}
     if not answer_tokens:
         return None
     return _draft(article, seg, text[start:end], answer_tokens)
 
 
 def _best_candidate(article: Article, seg: Segment, answer_tokens: set[int]) -> Candidate | None:
-    best, best_key = None, None
+    """The candidate whose argument holds the whole selection and fits it most closely."""
+    doc, best, best_key = article.doc, None, None
     for clause in clauses(article, [seg]):
         for cand in candidates(article, clause):
-            if not answer_tokens <= cand.drop:
+            head = doc[cand.head]
+            cover = set(cand.drop) | {t.i for t in (head.head if head.dep_ == "pobj" else head).subtree}
+            if cand.role == "subject":
+                cover |= set(clause.subject)
+            if not answer_tokens <= cover:
                 continue
             core = set(range(cand.start, cand.end))
-            key = (len(core & answer_tokens) / len(core | answer_tokens), -len(cand.drop))
+            fit = len(core & answer_tokens) / len(core | answer_tokens)
+            if fit < 0.5 and not (core <= answer_tokens or answer_tokens <= core):
+                continue  # the question would ask about something else than the selection
+            key = (fit, -len(cover))
             if best_key is None or key > best_key:
                 best, best_key = cand, key
-    return best
+    if best is None:
+        return None
+    clause = best.clause
+    tokens = {i for i in (*clause.subject, *clause.body, *clause.front) if isinstance(i, int)}
+    kept = _trim(doc, tokens, answer_tokens | set(best.drop), longest=18)
+    return replace(best, drop=best.drop | frozenset(answer_tokens) | frozenset(tokens - kept))
 
 
 def _label(article: Article, answer_tokens: set[int]) -> str:
@@ -78,10 +94,50 @@ def _draft(article: Article, seg: Segment, answer: str, answer_tokens: set[int])
 
 
 def _in_place(article: Article, seg: Segment, answer: str, label: str, answer_tokens: set[int]) -> str:
-    """The sentence with the phrase replaced by its wh-word: "The defence gave up just how many points?"."""
+    """The answer's own clause with the phrase replaced by its wh-word: "… led the team with how many?"."""
     doc = article.doc
     head = min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))
     choice = wh_for(label, "object", answer, head, None)
     wh = choice[0] if choice else "what"
-    sentence = doc.text[seg.char_start : seg.char_end]
-    return as_question(sentence.replace(answer, wh))
+    if head.dep_ == "nummod" and head.head.i > head.i and label in ("CARDINAL", "QUANTITY"):
+        noun = doc[max(answer_tokens) + 1 : head.head.i + 1].text
+        answer_tokens = answer_tokens | set(range(max(answer_tokens) + 1, head.head.i + 1))
+        wh = f"how many {noun}"
+    tokens = _trim(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
+    first = min(answer_tokens)
+    items = [wh if i == first else i for i in sorted(tokens) if i == first or i not in answer_tokens]
+    return as_question(join_items(doc, items))
+
+
+def _local_clause(doc, seg: Segment, head) -> set[int]:
+    """Tokens of the verbs between the answer and the nearest verb with a subject, nested clauses left out."""
+    node, tokens = head, set()
+    while True:
+        if node.pos_ in ("VERB", "AUX"):
+            tokens.update(phrase(node, seg))
+            if any(c.dep_ in SUBJECT_DEPS for c in node.children):
+                return tokens
+        if node.head.i == node.i or not seg.start <= node.head.i < seg.end:
+            return tokens or set(range(seg.start, seg.end))
+        node = node.head
+
+
+ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct", "cc", "conj", "advcl", "dep"})
+
+
+def _trim(doc, tokens: set[int], answer_tokens: set[int], longest: int = 12) -> set[int]:
+    """Leave out the verbs' adjuncts that do not hold the answer, longest first, until the clause is short."""
+    if len(tokens) <= longest:
+        return tokens
+    adjuncts = []
+    for i in tokens:
+        tok = doc[i]
+        if tok.dep_ in ADJUNCT_DEPS and tok.head.pos_ in ("VERB", "AUX") and tok.head.i in tokens:
+            sub = {t.i for t in tok.subtree} & tokens
+            if not sub & answer_tokens:
+                adjuncts.append(sub)
+    for sub in sorted(adjuncts, key=len, reverse=True):
+        if len(tokens) <= longest:
+            break
+        tokens = tokens - sub
+    return tokens

@@ -16,7 +16,7 @@ NO_OPTIONS = frozenset({"NP", "ORDINAL"})
 
 def prompt_for(article: Article, cand: Candidate) -> str | None:
     if cand.role == "subject":
-        return subject_question(article.doc, cand.clause, cand.wh)
+        return subject_question(article.doc, cand.clause, cand.wh, cand.drop - set(cand.clause.subject))
     return inverted_question(article.doc, cand.clause, cand.wh, set(cand.drop))
 
 

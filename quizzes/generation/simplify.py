@@ -37,15 +37,17 @@ VERB_SLOT = "\x00V"
 
 
 def clauses(article: Article, segments: list[Segment] | None = None) -> list[Clause]:
-    """Standalone clauses of the askable segments (or of the given ones, asked about on purpose)."""
+    """Standalone clauses of the askable segments, or of the given ones when a teacher asks about them on
+    purpose (then pronoun subjects stay: the teacher sees the sentence they came from)."""
     doc, found = article.doc, []
+    lenient = segments is not None
     for seg in segments if segments is not None else article.segments:
         if segments is None and not seg.askable:
             continue
         for tok in doc[seg.start : seg.end]:
             clause = None
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS:
-                clause = _finite_clause(article, seg, tok)
+                clause = _finite_clause(article, seg, tok, lenient)
             if clause is None and tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
                 clause = _agent_clause(article, seg, tok)
             if clause is not None:
@@ -96,20 +98,22 @@ def phrase(tok, seg: Segment) -> list[int]:
     return sorted(out)
 
 
-def _subject(article: Article, seg: Segment, verb):
+def _subject(article: Article, seg: Segment, verb, lenient: bool = False):
     """(tokens, text, head) of the verb's subject, resolved; None when it cannot stand alone."""
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return _subject(article, seg, verb.head)
+            return _subject(article, seg, verb.head, lenient)
         return None
+    if lenient and subj.pos_ == "PRON" and subj.tag_ not in ("WDT", "WP"):
+        return [subj.i], subj.text, subj.i
     if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         head = verb.head
         toks = phrase(head, seg)
         return toks, join_items(article.doc, toks), head.i
     if subj.pos_ == "PRON":
         return _resolve_pronoun(article, subj)
-    if subj.lower_ in UNRESOLVABLE or subj.tag_ in ("EX", "CD", "WDT", "WP"):
+    if subj.tag_ in ("EX", "WDT", "WP") or (not lenient and (subj.lower_ in UNRESOLVABLE or subj.tag_ == "CD")):
         return None
     toks = phrase(subj, seg)
     return toks, join_items(article.doc, toks), subj.i
@@ -137,8 +141,8 @@ def _verb_group(verb, seg: Segment, skip: set[int]):
     return auxes, sorted(set(body_toks) | {verb.i})
 
 
-def _finite_clause(article: Article, seg: Segment, verb) -> Clause | None:
-    subject = _subject(article, seg, verb)
+def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) -> Clause | None:
+    subject = _subject(article, seg, verb, lenient)
     if subject is None:
         return None
     subj_toks, subj_text, subj_head = subject

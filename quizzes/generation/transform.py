@@ -36,12 +36,12 @@ def _front_as_tail(doc, clause: Clause, drop: set[int]) -> list[int | str]:
     return kept
 
 
-def subject_question(doc, clause: Clause, wh: str) -> str | None:
-    content = [i for i in clause.body if i != clause.verb and i != VERB_SLOT]
+def subject_question(doc, clause: Clause, wh: str, drop: frozenset[int] = frozenset()) -> str | None:
+    content = [i for i in clause.body if i != clause.verb and i != VERB_SLOT and i not in drop]
     if not any(isinstance(i, str) or doc[i].pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON") for i in content):
         return None  # "What has been fighting?" asks nothing a reader can check
     items: list[int | str] = [wh]
-    verb_group = [*clause.auxes, *clause.body]
+    verb_group = [*clause.auxes, *(i for i in clause.body if i not in drop)]
     for n, item in enumerate(verb_group):
         if _is_verb(clause, item):
             item = _verb_surface(doc, clause)
@@ -50,7 +50,7 @@ def subject_question(doc, clause: Clause, wh: str) -> str | None:
             if word.lower() in _SINGULAR:
                 item = _SINGULAR[word.lower()]
         items.append(item)
-    items.extend(_front_as_tail(doc, clause, set()))
+    items.extend(_front_as_tail(doc, clause, set(drop)))
     return as_question(join_items(doc, items))
 
 
