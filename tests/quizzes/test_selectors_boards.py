@@ -131,3 +131,14 @@ def test_board_version_changes_when_an_answer_commits(django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         response_submit(attempt=attempt, student=student, question_id=item.question_id, answer_text="Mosul")
     assert board_version(classroom_id=assignment.classroom_id) != before
+
+
+def test_classroom_board_time_breaks_ties_and_equal_rows_share_a_rank():
+    classroom = ClassroomFactory()
+    assignment = AssignmentFactory(classroom=classroom)
+    AssignmentQuestionFactory.create_batch(4, assignment=assignment)
+    finished(assignment, pupil(classroom, "Slow"), score=3, minutes=9)
+    finished(assignment, pupil(classroom, "Quick"), score=3, minutes=2)
+    finished(assignment, pupil(classroom, "Also quick"), score=3, minutes=2)
+    rows = classroom_leaderboard(classroom=classroom)
+    assert [(r.rank, r.display_name) for r in rows] == [(1, "Also quick"), (1, "Quick"), (3, "Slow")]
