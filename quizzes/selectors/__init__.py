@@ -1,6 +1,6 @@
 """Quiz reads. Import selectors from here: `from quizzes.selectors import assignment_leaderboard`."""
 
-from quizzes.board_cache import board_version, board_version_bump
+from quizzes.board_cache import board_version, board_version_bump, dashboard_version
 from quizzes.selectors.boards import assignment_leaderboard, classroom_leaderboard
 from quizzes.selectors.reports import assignment_report, assignment_report_csv_rows
 from quizzes.selectors.student import attempt_for_student, attempt_state, student_dashboard
@@ -30,5 +30,6 @@ __all__ = [
     "board_version",
     "board_version_bump",
     "classroom_leaderboard",
+    "dashboard_version",
     "student_dashboard",
 ]

@@ -93,6 +93,7 @@ def override_grant(
         student=student,
         defaults={"closes_at": closes_at, "extra_attempts": extra_attempts},
     )
+    transaction.on_commit(lambda: board_version_bump(classroom_id=assignment.classroom_id))
     return override
 
 

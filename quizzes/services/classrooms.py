@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quizzes import throttle
-from quizzes.board_cache import board_version_bump
+from quizzes.board_cache import board_version_bump, student_classrooms_forget
 from quizzes.models import Attempt, Classroom, Enrollment, StudentOverride
 from quizzes.services import messages
 from quizzes.services.passwords import readable_password
@@ -39,6 +39,11 @@ def clean_display_name(raw: str) -> str:
     if len(name) > messages.DISPLAY_NAME_MAX_LENGTH:
         raise ValidationError(messages.JOIN_DISPLAY_NAME_TOO_LONG)
     return name
+
+
+def _membership_changed(classroom_id: int, student_id: int) -> None:
+    board_version_bump(classroom_id=classroom_id)
+    student_classrooms_forget(student_id=student_id)
 
 
 @transaction.atomic
@@ -80,7 +85,7 @@ def classroom_join(
             enrollment.save()
     except IntegrityError:  # the same student joining from two tabs at once
         return Enrollment.objects.get(classroom=classroom, student=student)
-    transaction.on_commit(lambda: board_version_bump(classroom_id=classroom.pk))
+    transaction.on_commit(lambda: _membership_changed(classroom.pk, student.pk))
     return enrollment
 
 
@@ -97,7 +102,7 @@ def enrollment_remove(*, enrollment: Enrollment) -> None:
     attempts.update(student=None)
     StudentOverride.objects.filter(assignment__classroom_id=classroom_id, student_id=student_id).delete()
     enrollment.delete()
-    transaction.on_commit(lambda: board_version_bump(classroom_id=classroom_id))
+    transaction.on_commit(lambda: _membership_changed(classroom_id, student_id))
 
 
 @transaction.atomic

@@ -142,3 +142,25 @@ def test_classroom_board_time_breaks_ties_and_equal_rows_share_a_rank():
     finished(assignment, pupil(classroom, "Also quick"), score=3, minutes=2)
     rows = classroom_leaderboard(classroom=classroom)
     assert [(r.rank, r.display_name) for r in rows] == [(1, "Also quick"), (1, "Quick"), (3, "Slow")]
+
+
+def test_dashboard_version_changes_on_answers_joins_and_by_the_minute(django_capture_on_commit_callbacks):
+    from quizzes.selectors import dashboard_version
+    from quizzes.services import classroom_join
+
+    assignment = AssignmentFactory()
+    item = AssignmentQuestionFactory(assignment=assignment)
+    student = pupil(assignment.classroom, "Ana")
+    attempt = AttemptFactory(assignment=assignment, student=student, max_score=1)
+    now = timezone.now().replace(second=0)
+    before = dashboard_version(student_id=student.pk, now=now)
+    assert dashboard_version(student_id=student.pk, now=now + dt.timedelta(seconds=30)) == before
+    assert dashboard_version(student_id=student.pk, now=now + dt.timedelta(minutes=1)) != before
+    with django_capture_on_commit_callbacks(execute=True):
+        response_submit(attempt=attempt, student=student, question_id=item.question_id, answer_text="Mosul")
+    after_answer = dashboard_version(student_id=student.pk, now=now)
+    assert after_answer != before
+    ClassroomFactory(join_code="NEWCLAS")
+    with django_capture_on_commit_callbacks(execute=True):
+        classroom_join(student=student, join_code="NEWCLAS", display_name="Ana")
+    assert dashboard_version(student_id=student.pk, now=now) != after_answer
