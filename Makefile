@@ -31,6 +31,7 @@ $(INSTALLED_E2E): pyproject.toml $(INSTALLED)
 demo: $(INSTALLED) ## Install, migrate, load the demo class, serve on 127.0.0.1:8000 (PORT=... to change)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
