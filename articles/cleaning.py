@@ -17,6 +17,9 @@ STANDFIRST = "standfirst (the summary under the headline)"
 _RULE_MAX_WORDS = 40
 _TITLE_MAX_WORDS = 25
 _STANDFIRST_MAX_WORDS = 50
+_LINE_BREAKS = str.maketrans({"\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
+_DROPPED_CATEGORIES = {"Cc", "Cs", "Cn"}
+_INVISIBLES = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u2060"))
 # A line this long that stops mid-sentence was wrapped, not a headline.
 _WRAP_MIN_CHARS = 30
 _ENDS_SENTENCE = re.compile(r"[.!?…:;\"')\]]$")
@@ -47,8 +50,11 @@ def clean_article(raw: str, *, find_title: bool = True) -> CleanResult:
 
 def normalise(raw: str) -> str:
     """Unicode, whitespace, quotes and glued sentences, keeping line structure."""
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = unicodedata.normalize("NFC", raw.translate(_LINE_BREAKS).replace("\r\n", "\n").replace("\r", "\n"))
+    # Control characters and invisible break hints go; other format characters (RTL marks, the joiner in
+    # emoji sequences) stay, because they change how the text reads.
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in _DROPPED_CATEGORIES)
+    text = text.translate(_INVISIBLES)
     text = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
     text = normalise_quotes(text)
     return "\n".join(glue_repair(line.strip()) for line in text.split("\n"))

@@ -231,3 +231,10 @@ def test_cleaning_arbitrary_text_never_fails_and_is_idempotent(raw):
 def test_cleaning_article_like_text_is_idempotent(lines):
     first = clean_article("\n".join(lines))
     assert clean_article(first.text, find_title=False).text == first.text
+
+
+def test_invisible_characters_go_but_right_to_left_marks_and_emoji_stay():
+    raw = "Mosul\u200b fell.\x0cThe army\u00ad advanced \u200f\u05e9\u05dc\u05d5\u05dd \U0001f468\u200d\U0001f469."
+    assert clean_article(raw, find_title=False).text == (
+        "Mosul fell.\n\nThe army advanced \u200f\u05e9\u05dc\u05d5\u05dd \U0001f468\u200d\U0001f469."
+    )
