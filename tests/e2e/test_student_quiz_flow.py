@@ -75,7 +75,7 @@ def test_student1_quiz_through_htmx_and_the_projector_shows_the_score_without_re
     expect(student.locator(".score")).to_contain_text(f"{attempt.score} / {attempt.max_score}")
 
     # The board polls on its own: the new score shows within 5 s, and the page never reloaded.
-    expect(_board_row(board, name)).to_contain_text(str(attempt.score), timeout=5000)
+    expect(_board_row(board, name)).to_contain_text(f"{attempt.score} / {attempt.max_score}", timeout=5000)
     board_loads.assert_none()
 
 
