@@ -5,7 +5,6 @@ The projector's board fragment is what a thousand open pages poll, so it is chea
 the shared cache under that version, so a change reaches every worker at once.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_GET
 
 from quizzes import selectors
 from quizzes.models import Assignment, Classroom, Enrollment
-from quizzes.views import HtmxHttpRequest, wants_fragment
+from quizzes.views import HtmxHttpRequest, login_required, wants_fragment
 
 BOARD_CACHE_SECONDS = 60 * 60
 

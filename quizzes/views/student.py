@@ -1,7 +1,6 @@
 """The student's dashboard, joining a class, and the results of an attempt."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from quizzes import selectors, services
 from quizzes.forms import JoinClassroomForm
 from quizzes.models import Attempt, Classroom
-from quizzes.views import HtmxHttpRequest, client_ip
+from quizzes.views import HtmxHttpRequest, client_ip, login_required
 from quizzes.views.reading import answers_revealed, correct_choice, ordered_choices
 
 JOINED = "You have joined {classroom}."
@@ -118,5 +117,7 @@ def _given_text(response, choices) -> str:
     if response is None:
         return ""
     if response.choice_id:
-        return next((choice.text for choice in choices if choice.id == response.choice_id), response.given_answer)
+        return next(
+            (choice.text for choice in choices if choice.id == response.choice_id), response.given_answer
+        )
     return response.given_answer

@@ -5,7 +5,6 @@ Every step is a plain form post followed by a redirect; HTMX requests get the na
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +18,7 @@ from quizzes.forms import AnswerForm
 from quizzes.models import Assignment, AssignmentQuestion, Question
 from quizzes.selectors import AttemptState
 from quizzes.services import messages as service_messages
-from quizzes.views import HtmxHttpRequest, wants_fragment
+from quizzes.views import HtmxHttpRequest, login_required, wants_fragment
 from quizzes.views.reading import choice_for_number, ordered_choices
 from quizzes.views.take_context import take_context
 

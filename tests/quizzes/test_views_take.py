@@ -236,6 +236,12 @@ def test_views_need_a_signed_in_user():
     quiz.client.logout()
     response = quiz.client.get(f"/attempt/{attempt.pk}/")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+    # An HTMX request from an expired session goes to the sign-in page as a whole page, not into the panel.
+    htmx = quiz.client.post(
+        f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "1"}, headers=HTMX
+    )
+    assert htmx.status_code == 200 and htmx["HX-Redirect"].startswith("/login/?next=")
+    assert not Response.objects.exists()
 
 
 def test_plain_and_htmx_posts_work_with_csrf_enforced():
