@@ -3,6 +3,9 @@
 A teacher, five students (password "demo": DEMO ONLY), the Mosul article cleaned by `article_create`, the
 hand-written questions, an open assignment, and finished attempts for the students the file lists, made
 through the same services a student's browser uses. Running it twice changes nothing the second time.
+
+The questions are hand-written. To demo reviewed generated questions instead, write them into
+data/demo/questions.json in the same shape (kind, prompt, answer, choices, accepted, evidence).
 """
 
 import datetime as dt
