@@ -1,4 +1,5 @@
 """ASGI entry point, for servers that speak ASGI (uvicorn)."""
+
 import os
 
 from django.core.asgi import get_asgi_application

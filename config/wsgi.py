@@ -1,4 +1,5 @@
 """WSGI entry point: `gunicorn config.wsgi` (see config/gunicorn.conf.py)."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -8,7 +8,7 @@ are answering (WAL), and it works on any SQLite database Django can open. Postgr
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404 - runs pg_dump/pg_restore with fixed arguments, never a shell
+import subprocess  # nosec B404
 from pathlib import Path
 
 from django.conf import settings

@@ -33,7 +33,8 @@ from quizzes.services import (
 )
 
 DEMO_FILE = Path(settings.BASE_DIR) / "data" / "demo" / "questions.json"
-DEMO_PASSWORD = "demo"  # noqa: S105 # nosec B105 - the documented, printed demo password; demo data only
+# The documented, printed password of the demo accounts; demo data only.
+DEMO_PASSWORD = "demo"  # noqa: S105 # nosec B105
 WRONG_SHORT_ANSWER = "I am not sure"
 
 
