@@ -46,6 +46,8 @@ def decode_upload(data: bytes, *, max_bytes: int) -> str:
     if not data.strip():
         raise DecodeError(EMPTY_FILE)
     text = decode_bytes(data)
+    if not text.strip():  # blank once decoded: non-breaking spaces, a lone BOM…
+        raise DecodeError(EMPTY_FILE)
     if looks_like_html(text):
         return html_to_text(text)
     return text
