@@ -37,12 +37,12 @@ def bench_database(kind: str, workdir: Path, postgres_url: str = ""):
             admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
 
 
-def prepare(env: dict[str, str], students: int) -> dict:
+def prepare(env: dict[str, str], students: int, http_logins: int) -> dict:
     """Migrate, create the cache table, collect static files, then create the class and the quiz."""
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    return _run_json(env, "bench.load_setup", str(students))
+    return _run_json(env, "bench.load_setup", str(students), str(http_logins))
 
 
 def verify(env: dict[str, str], assignment_id: int, accepted: dict[tuple[int, int], bool]) -> dict:

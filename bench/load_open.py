@@ -58,7 +58,7 @@ async def _fire(run: Run, pool: Pool, result: PhaseResult, kind: str, index: int
             reply = await browser.poll_board(pool, run.quiz, student)
             result.record("board", reply.status in (200, 304), reply.status)
             return
-        answer = browser.next_answer(student, run.rng)
+        answer = browser.next_answer(run.quiz, student, run.rng)
         if answer is None:
             result.record("skipped", True)  # every question answered: duration too long for the quiz
             return
@@ -68,14 +68,17 @@ async def _fire(run: Run, pool: Pool, result: PhaseResult, kind: str, index: int
         result.record("answer", saved, reply.status if saved or reply.status != 200 else "200-not-saved")
         if saved:
             run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
+            if student.next_url:  # the student clicks "Next question" and reads it until the next answer
+                kind = "next"
+                result.record("next", await browser.next_question(pool, student))
     except Exception as error:  # noqa: BLE001 - counted as an error of its kind
         result.record(kind, False, type(error).__name__)
 
 
-async def for_each_student(run: Run, action, concurrency: int = 32) -> PhaseResult:
+async def for_each_student(run: Run, action, concurrency: int = 32, first: int | None = None) -> PhaseResult:
     """Untimed chores (sign-in, starting or finishing attempts), `concurrency` at a time."""
     result = PhaseResult(action.__name__)
-    queue = list(run.students)
+    queue = list(run.students[:first])
     started = time.monotonic()
 
     async def worker() -> None:

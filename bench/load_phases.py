@@ -5,8 +5,10 @@ hit the bare view, the bare insert view and the class leaderboard poll with the 
 """
 
 import asyncio
+import os
 import random
 import time
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -69,6 +71,8 @@ async def closed_loop(run: Run, name: str, clients: int, duration: float, step) 
                 try:
                     await step(run, index, conns, result, deadline)
                 except Exception as error:  # noqa: BLE001 - every failure is counted, then the client goes on
+                    if os.environ.get("BENCH_TRACE"):
+                        traceback.print_exc()
                     result.record(name, False, type(error).__name__)
                     for conn in conns:
                         conn.close()
@@ -104,32 +108,40 @@ async def board_poll(run: Run, index: int, conns, result: PhaseResult, deadline:
 
 
 async def whole_attempt(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:
+    """start -> quiz page -> (answer, next question)* -> finish; at the deadline it stops mid-attempt."""
     student = _free_student(run)
     try:
         if not await _recorded(result, "start", browser.start(conns[0], run.quiz, student)):
             return
-        await _recorded(result, "page", browser.open_quiz_page(conns[0], student))
-        while student.unanswered and time.monotonic() < deadline:
-            await answer_once(run, student, conns, result)
-        if not student.unanswered:
-            await _recorded(result, "finish", browser.finish(conns[0], run.quiz, student))
+        while time.monotonic() < deadline:
+            if not await answer_once(run, student, conns, result):
+                return  # the student is left mid-attempt; the tidy-up step finishes it
+            if not student.next_url:
+                await _recorded(result, "finish", browser.finish(conns[0], run.quiz, student))
+                return
+            if not await _recorded(result, "next", browser.next_question(conns[0], student)):
+                return
     finally:
         run.busy.discard(student.username)
 
 
-async def answer_once(run: Run, student: Student, conns, result: PhaseResult) -> None:
-    answer = browser.next_answer(student, run.rng)
+async def answer_once(run: Run, student: Student, conns, result: PhaseResult) -> bool:
+    """Send the answer on screen, sometimes twice at once (a double click); True when the first was kept."""
+    answer = browser.next_answer(run.quiz, student, run.rng)
+    if answer is None:
+        result.record("answer", False, "no-form")
+        return False
     twice = run.rng.random() < DUPLICATE_SHARE
     sends = [browser.send_answer(conn, run.quiz, student, answer) for conn in conns[: 2 if twice else 1]]
     replies: list[Reply | BaseException] = await asyncio.gather(*sends, return_exceptions=True)
-    for reply in replies:
+    for conn, reply in zip(conns, replies, strict=False):
         status = _answer_status(reply)
         result.record("answer", status == 200, status)
         if status == 200:
             run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
-    for conn, reply in zip(conns, replies, strict=False):
         if isinstance(reply, BaseException):
             conn.close()  # its reply was not read to the end
+    return _answer_status(replies[0]) == 200
 
 
 def _answer_status(reply: Reply | BaseException) -> int | str:

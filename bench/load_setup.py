@@ -6,8 +6,10 @@ CPU before anything is measured; their logins still go through the real sign-in 
 """
 
 import datetime as dt
+import importlib
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -16,7 +18,8 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 django.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -60,7 +63,7 @@ def create_question(article, position: int, kind: str) -> dict:
         ]
         question.answer = texts[0]
         question.save(update_fields=["answer"])
-        item.update(right=choices[0].pk, wrong=choices[1].pk)
+        item.update(right=choices[0].text, wrong=choices[1].text)
     return item
 
 
@@ -83,7 +86,25 @@ def create_quiz(teacher, classroom) -> tuple[Assignment, list[dict]]:
     return assignment, questions
 
 
-def main(students: int) -> dict:
+def mint_sessions(usernames: list[str]) -> dict[str, dict[str, str]]:
+    """Signed-in sessions made the way django.contrib.auth.login stores them, without the password hash.
+
+    Only for `--http-logins` below the class size (quick runs): the report says how many were minted.
+    """
+    store = importlib.import_module(settings.SESSION_ENGINE).SessionStore
+    cookies = {}
+    for user in get_user_model().objects.filter(username__in=usernames):
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        csrf = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(32))
+        cookies[user.username] = {settings.SESSION_COOKIE_NAME: session.session_key, "csrftoken": csrf}
+    return cookies
+
+
+def main(students: int, http_logins: int) -> dict:
     bench_table_create()
     password = "bench-" + os.urandom(8).hex()
     teacher = get_user_model().objects.create_user("bench-teacher", password=password, is_staff=True)
@@ -97,8 +118,9 @@ def main(students: int) -> dict:
         "password": password,
         "usernames": usernames,
         "questions": questions,
+        "minted": mint_sessions(usernames[http_logins:]),
     }
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(int(sys.argv[1]))))
+    print(json.dumps(main(int(sys.argv[1]), int(sys.argv[2]))))

@@ -1,9 +1,11 @@
-"""What one student's browser sends: sign in, start, open the quiz, answer by HTMX, finish, poll the board.
+"""What one student's browser sends: sign in, start, open the quiz, answer by HTMX, next, finish, poll.
 
-Each step returns True when the server answered as a browser expects; anything else is an error the
-benchmark counts. URLs are the ones in quizzes/urls.py.
+Like a browser, the client reads the question panel it was sent: the answer form's URL and the choice
+labels (choices post their 1-based place in a per-attempt shuffle, never an id), then the "Next question"
+link. Each step returns True when the server answered as a browser expects; anything else is an error.
 """
 
+import html
 import random
 import re
 from dataclasses import dataclass, field
@@ -12,6 +14,9 @@ from urllib.parse import urlencode
 from bench.load_http import Connection, Pool, Reply, Session
 
 ATTEMPT_URL = re.compile(r"/attempt/(\d+)/")
+ANSWER_URL = re.compile(r'hx-post="(/attempt/(\d+)/question/(\d+)/answer/)"')
+CHOICE = re.compile(r'value="(\d+)" required>\s*<label for="choice-\d+">([^<]*)</label>')
+NEXT_URL = re.compile(r'hx-get="(/attempt/\d+/question/\d+/)"')
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -21,7 +26,19 @@ class Quiz:
     assignment_id: int
     classroom_id: int
     password: str
-    questions: list[dict]
+    questions: dict[
+        int, dict
+    ]  # id -> {"kind", "right", "wrong"} (answer texts, as a student would type/pick)
+
+
+@dataclass
+class Panel:
+    """The answer form currently on the student's screen."""
+
+    answer_url: str
+    attempt_id: int
+    question_id: int
+    choices: dict[str, str]  # label text -> value the radio button posts
 
 
 @dataclass
@@ -29,7 +46,8 @@ class Student:
     username: str
     session: Session = field(default_factory=Session)
     attempt_id: int | None = None
-    unanswered: list[dict] = field(default_factory=list)
+    panel: Panel | None = None
+    next_url: str = ""
     board_etag: str = ""
 
 
@@ -38,6 +56,7 @@ class Answer:
     attempt_id: int
     question_id: int
     correct: bool
+    url: str
     body: bytes
 
 
@@ -65,29 +84,41 @@ async def login(conn: Connection | Pool, quiz: Quiz, student: Student) -> bool:
 
 
 async def start(conn: Connection | Pool, quiz: Quiz, student: Student) -> bool:
+    """Press "Start": HTMX redirects the browser to the quiz page, which it then loads in full."""
     path = f"/assignment/{quiz.assignment_id}/start/"
     reply = await conn.request("POST", path, session=student.session, headers=htmx_headers(quiz, student))
     match = ATTEMPT_URL.search(reply.headers.get("hx-redirect", ""))
     if reply.status != 200 or match is None:
         return False
-    student.attempt_id = int(match.group(1))
-    student.unanswered = list(quiz.questions)
+    student.attempt_id, student.panel = int(match.group(1)), None
+    page = await conn.request("GET", f"/attempt/{student.attempt_id}/", session=student.session)
+    return page.status == 200 and read_panel(student, page.body)
+
+
+def read_panel(student: Student, body: bytes) -> bool:
+    text = body.decode()
+    form = ANSWER_URL.search(text)
+    next_link = NEXT_URL.search(text)
+    student.next_url = next_link.group(1) if next_link else ""
+    if form is None:
+        student.panel = None
+        return False
+    choices = {html.unescape(label): value for value, label in CHOICE.findall(text)}
+    student.panel = Panel(form.group(1), int(form.group(2)), int(form.group(3)), choices)
     return True
 
 
-async def open_quiz_page(conn: Connection | Pool, student: Student) -> bool:
-    reply = await conn.request("GET", f"/attempt/{student.attempt_id}/", session=student.session)
-    return reply.status == 200
-
-
-def next_answer(student: Student, rng: random.Random, share_correct: float = 0.7) -> Answer | None:
-    if not student.unanswered:
+def next_answer(
+    quiz: Quiz, student: Student, rng: random.Random, share_correct: float = 0.7
+) -> Answer | None:
+    panel = student.panel
+    if panel is None:
         return None
-    question = student.unanswered.pop(0)
+    question = quiz.questions[panel.question_id]
     correct = rng.random() < share_correct
-    value = question["right"] if correct else question["wrong"]
-    fields = {"answer_text": value} if question["kind"] == "short_answer" else {"choice": value}
-    return Answer(student.attempt_id, question["id"], correct, _form(fields))
+    text = question["right"] if correct else question["wrong"]
+    fields = {"answer_text": text} if question["kind"] == "short_answer" else {"choice": panel.choices[text]}
+    return Answer(panel.attempt_id, panel.question_id, correct, panel.answer_url, _form(fields))
 
 
 def answer_saved(reply: Reply) -> bool:
@@ -96,16 +127,27 @@ def answer_saved(reply: Reply) -> bool:
 
 
 async def send_answer(conn: Connection | Pool, quiz: Quiz, student: Student, answer: Answer) -> Reply:
-    path = f"/attempt/{answer.attempt_id}/question/{answer.question_id}/answer/"
     headers = htmx_headers(quiz, student)
-    return await conn.request("POST", path, session=student.session, headers=headers, body=answer.body)
+    reply = await conn.request("POST", answer.url, session=student.session, headers=headers, body=answer.body)
+    if answer_saved(reply):
+        student.panel = None
+        read_panel(student, reply.body)  # finds the "Next question" link, if there is one
+    return reply
+
+
+async def next_question(conn: Connection | Pool, student: Student) -> bool:
+    """Click "Next question" (an hx-get swapping the panel)."""
+    reply = await conn.request(
+        "GET", student.next_url, session=student.session, headers={"HX-Request": "true"}
+    )
+    return reply.status == 200 and read_panel(student, reply.body)
 
 
 async def finish(conn: Connection | Pool, quiz: Quiz, student: Student) -> bool:
     path = f"/attempt/{student.attempt_id}/finish/"
     reply = await conn.request("POST", path, session=student.session, headers=htmx_headers(quiz, student))
     if reply.status == 200 and "hx-redirect" in reply.headers:
-        student.attempt_id = None
+        student.attempt_id, student.panel, student.next_url = None, None, ""
         return True
     return False
 
@@ -115,9 +157,8 @@ async def poll_board(conn: Connection | Pool, quiz: Quiz, student: Student) -> R
     headers = {"HX-Request": "true"}
     if student.board_etag:
         headers["If-None-Match"] = student.board_etag
-    reply = await conn.request(
-        "GET", f"/classroom/{quiz.classroom_id}/board/", session=student.session, headers=headers
-    )
+    path = f"/classroom/{quiz.classroom_id}/board/"
+    reply = await conn.request("GET", path, session=student.session, headers=headers)
     if reply.status == 200 and "etag" in reply.headers:
         student.board_etag = reply.headers["etag"]
     return reply
