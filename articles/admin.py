@@ -5,6 +5,7 @@ questions (both through `articles.services`), and "Generate questions" drafts qu
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, ProtectedError, Q
+from django.urls import reverse
 from django.utils.html import format_html
 
 from articles.models import Article
@@ -69,13 +70,14 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     def article_page(self, article: Article) -> str:
         if not article.pk:
             return "—"
-        return format_html('<a href="{}">View as students see it</a>', f"/articles/{article.pk}/")
+        url = reverse("article_detail", args=[article.pk])
+        return format_html('<a href="{}">Open the article page</a>', url)
 
     @admin.display(description="Removed when cleaning")
     def removed_summary(self, article: Article) -> str:
         if not article.removed:
             return "Nothing was removed."
-        url = f"/articles/{article.pk}/"
+        url = reverse("article_detail", args=[article.pk])
         return format_html(
             '{} paragraph(s) removed (adverts, appeals, captions…). <a href="{}">Review and restore</a>.',
             len(article.removed),

@@ -52,6 +52,9 @@ def test_answering_in_preview_grades_but_writes_nothing(client, quiz):
     assert "mosul" in page.lower()
     # The multiple-choice question, unshuffled: place 2 is "Baghdad", a wrong answer.
     client.post(reverse("teacher_preview_answer", args=[assignment.pk, choice.pk]), {"choice": "2"})
+    finished = client.get(reverse("teacher_preview", args=[assignment.pk]))
+    assert finished.status_code == 200
+    assert reverse("teacher_preview_finish", args=[assignment.pk]) in finished.content.decode()
     done = client.get(reverse("teacher_preview_finish", args=[assignment.pk])).content.decode()
 
     assert "1 / 2" in done
