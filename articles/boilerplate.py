@@ -131,6 +131,15 @@ def sentence_reason(sentence: str) -> str | None:
     return None
 
 
+def is_self_appeal(paragraph: str) -> bool:
+    """The publication asking for support in its own voice ("we need reporters… your donation…")."""
+    outside_quotes = re.sub(r'"[^"]*"', "", paragraph)
+    return (
+        bool(_APPEAL_VOICE.search(outside_quotes))
+        and len(set(_APPEAL_TERMS.findall(outside_quotes.lower()))) >= 2
+    )
+
+
 def continues_appeal(paragraph: str) -> bool:
     """After an appeal's first line, the next paragraphs in the publication's own voice belong to it."""
     outside_quotes = re.sub(r'"[^"]*"', "", paragraph)

@@ -15,6 +15,7 @@ TITLE = "headline (used as the title)"
 STANDFIRST = "standfirst (the summary under the headline)"
 # Longer paragraphs are article text even if a loose rule matches them (a story about newsletters…).
 _RULE_MAX_WORDS = 40
+_APPEAL_MAX_WORDS = 90
 _TITLE_MAX_WORDS = 25
 _STANDFIRST_MAX_WORDS = 50
 _LINE_BREAKS = str.maketrans({"\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x85": "\n"})
@@ -101,6 +102,9 @@ def _reason(paragraph: str) -> str | None:
 
 def _clean_paragraph(paragraph: str, in_appeal: bool, result: CleanResult, position: int) -> tuple[str, bool]:
     """Trim boilerplate sentences from the paragraph's edges, then judge what is left as a whole."""
+    if len(paragraph.split()) <= _APPEAL_MAX_WORDS and boilerplate.is_self_appeal(paragraph):
+        result.removed.append({"text": paragraph, "reason": boilerplate.APPEAL, "position": position})
+        return "", True
     sentences = split_sentences(paragraph)
     leading = _edge_boilerplate(sentences)
     trailing = [(s, r) for s, r in reversed(_edge_boilerplate(sentences[::-1]))]

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import selectors, services
-from articles.decoding import DecodeError, decode_upload
+from articles.decoding import DecodeError, decode_upload, html_to_text, looks_like_html
 from articles.forms import ArticleForm, AskForm
 from quizzes.services.generation import question_ask, questions_generate
 
@@ -56,7 +56,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
                 source_url=form.cleaned_data["source_url"],
             )
         except DecodeError as error:
-            form.add_error("file", str(error))
+            form.add_error("file" if form.cleaned_data.get("file") else "text", str(error))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -68,7 +68,9 @@ def article_new(request: HttpRequest) -> HttpResponse:
 def _submitted_text(form: ArticleForm) -> str:
     upload = form.cleaned_data.get("file")
     if not upload:
-        return form.cleaned_data["text"]
+        text = form.cleaned_data["text"]
+        # A pasted page source gets the same main-text extraction as an uploaded web page.
+        return html_to_text(text) if looks_like_html(text) else text
     limit = settings.PASSAGE_MAX_UPLOAD_BYTES
     return decode_upload(upload.read(limit + 1), max_bytes=limit)  # never read more than one byte over
 

@@ -234,7 +234,22 @@ def test_cleaning_article_like_text_is_idempotent(lines):
 
 
 def test_invisible_characters_go_but_right_to_left_marks_and_emoji_stay():
-    raw = "Mosul\u200b fell.\x0cThe army\u00ad advanced \u200f\u05e9\u05dc\u05d5\u05dd \U0001f468\u200d\U0001f469."
+    raw = (
+        "Mosul\u200b fell.\x0cThe army\u00ad advanced "
+        "\u200f\u05e9\u05dc\u05d5\u05dd \U0001f468\u200d\U0001f469."
+    )
     assert clean_article(raw, find_title=False).text == (
         "Mosul fell.\n\nThe army advanced \u200f\u05e9\u05dc\u05d5\u05dd \U0001f468\u200d\U0001f469."
     )
+
+
+def test_an_appeal_without_its_heading_is_still_recognised():
+    appeal = MOSUL.splitlines()[4]  # "At such a critical moment… we need reporters… Your donation allows us…"
+    result = clean_article(f"Iraqi forces entered Mosul on Tuesday.\n{appeal}\nThe army advanced.")
+    assert result.text == "Iraqi forces entered Mosul on Tuesday.\n\nThe army advanced."
+    assert result.removed == [{"text": appeal, "reason": boilerplate.APPEAL, "position": 1}]
+
+
+def test_a_quoted_plea_inside_the_article_is_kept():
+    paragraph = 'One resident said: "We need reporters and donations, our support is gone."'
+    assert paragraph in clean_article(f"Iraqi forces entered Mosul.\n{paragraph}").text

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import quizzes.generation as engine
 from articles import services
-from articles.decoding import BINARY_FILE
+from articles.decoding import BINARY_FILE, NO_TEXT_IN_HTML
 from articles.forms import ASK_NOT_FOUND, NEITHER_GIVEN
 from articles.models import Article
 from quizzes.generation.draft import Draft
@@ -276,3 +276,46 @@ def test_ask_with_a_stale_selection_uses_the_typed_phrase(teacher_client, fake_e
         reverse("article_ask", args=[article.pk]), {"phrase": "100,000 forces", "start": 0, "end": 5}
     )
     assert article.questions.get().answer == "100,000 forces"
+
+
+GERMAN = (
+    "Die irakischen Streitkr\u00e4fte sind zum ersten Mal seit zwei Jahren in die Stadt Mosul eingedrungen. "
+    "Sie versuchen, eine der letzten Hochburgen der Terrormiliz zur\u00fcckzuerobern, sagte ein Sprecher."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Iraqi forces entered Mosul.", "because it is too short"),
+        (GERMAN, "does not look like English"),
+        ("1 2 3 4 5\n6 7 8 9 10\n11 12 13 14 15", "no words"),
+    ],
+)
+def test_bad_articles_get_a_clear_message_from_generation_and_nothing_saved(teacher_client, text, message):
+    teacher_client.post(reverse("article_new"), {"title": "Bad input", "text": text})
+    article = Article.objects.get()
+    response = teacher_client.post(reverse("article_generate", args=[article.pk]), follow=True)
+    page = response.content.decode()
+    assert "No questions could be generated from this text because" in page and message in page
+    assert not article.questions.exists()
+
+
+def test_pasted_page_source_is_reduced_to_its_article(teacher_client):
+    html = (
+        "<html><body><nav>Home | World</nav><article>"
+        + "".join(f"<p>{line}</p>" for line in MOSUL.splitlines()[4:10])
+        + "</article></body></html>"
+    )
+    teacher_client.post(reverse("article_new"), {"title": "Pasted HTML", "text": html})
+    article = Article.objects.get()
+    assert "<p>" not in article.text and "Home | World" not in article.text
+    assert article.text.startswith("Iraqi forces have entered the city of Mosul")
+
+
+def test_pasted_markup_without_text_is_refused_and_kept(teacher_client):
+    markup = "<html><body><div><img src='a.png'></div><div></div></body></html>"
+    page = teacher_client.post(reverse("article_new"), {"title": "Markup", "text": markup}).content.decode()
+    assert escape(NO_TEXT_IN_HTML) in page
+    assert escape(markup) in page
+    assert not Article.objects.exists()
