@@ -8,7 +8,7 @@ have since left the class (anonymous), so the numbers still add up.
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from django.db.models import Count, F, Q, Window
+from django.db.models import Case, Count, F, Q, Value, When, Window
 from django.db.models.functions import Lower, RowNumber, Trim
 
 from quizzes.grading import normalise
@@ -25,10 +25,12 @@ def _best_attempts(assignment: Assignment) -> dict[int, Attempt]:
         Attempt.objects.filter(assignment=assignment, student__isnull=False)
         .annotate(
             accuracy=ACCURACY,
+            # Finished attempts first: an attempt in progress shows only when there is nothing else.
+            unfinished=Case(When(finished_at__isnull=True, then=Value(1)), default=Value(0)),
             pick=Window(
                 RowNumber(),
                 partition_by=[F("student_id")],
-                order_by=[F("finished_at").desc(nulls_last=True), F("accuracy").desc(), F("pk").asc()],
+                order_by=[F("unfinished").asc(), F("accuracy").desc(), F("pk").asc()],
             ),
         )
         .filter(pick=1)

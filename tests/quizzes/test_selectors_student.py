@@ -131,3 +131,17 @@ def test_csv_rows_have_a_header_and_neutralise_formulas(reported):
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Ana"][1:] == ["1", "2", "correct: Mosul", "wrong: Basra"]
     assert "'=HYPERLINK(1)" in by_name
+
+
+def test_report_grid_shows_the_best_finished_attempt_not_the_latest():
+    assignment, items = quiz_with(1, attempts_allowed=3)
+    student = EnrollmentFactory(classroom=assignment.classroom, display_name="Ana").student
+    for text in ("Mosul", "Basra", None):  # right, then wrong, then a third attempt left open
+        attempt = attempt_start(assignment=assignment, student=student)
+        if text:
+            response_submit(
+                attempt=attempt, student=student, question_id=items[0].question_id, answer_text=text
+            )
+            attempt_finish(attempt=attempt, student=student)
+    (row,) = assignment_report(assignment=assignment).rows
+    assert (row.score, [c.state for c in row.cells]) == (1, ["correct"])
