@@ -30,13 +30,30 @@ def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse
     )
     if not allowed:
         raise Http404("No leaderboard here.")
+    # A student's open page polls this by HTMX: answer 304 while the board version is unchanged.
+    version = selectors.board_version(classroom_id=classroom.pk)
+    etag = f'"class-{classroom.pk}-{classroom.board_size}-{version}"'
+    if wants_fragment(request) and etag in _if_none_match(request):
+        return _poll_headers(HttpResponseNotModified(), etag)
     board_html = _cached_board(
         classroom,
         f"class:{classroom.pk}",
         lambda: selectors.classroom_leaderboard(classroom=classroom, limit=classroom.board_size),
+        version=version,
     )
+    if wants_fragment(request):
+        return _poll_headers(HttpResponse(board_html), etag)
     context = {"classroom": classroom, "title": classroom.name, "board_html": board_html}
-    return render(request, "quizzes/board.html", context)
+    response = render(request, "quizzes/board.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _poll_headers(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True, private=True)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

@@ -1,0 +1,53 @@
+"""A student's open page polls the class board by HTMX: a fragment with an ETag, 304 while nothing changed."""
+
+import pytest
+from django.test import Client
+
+from quizzes.models import Assignment
+from tests.factories import UserFactory
+from tests.quizzes.view_helpers import HTMX, make_quiz, start
+
+pytestmark = pytest.mark.django_db
+
+
+def board_url(quiz) -> str:
+    return f"/classroom/{quiz.assignment.classroom.pk}/board/"
+
+
+def finish_with_short_answer(quiz) -> None:
+    attempt = start(quiz)
+    quiz.client.post(f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "100,000"})
+    quiz.client.post(f"/attempt/{attempt.pk}/finish/")
+
+
+def test_class_board_poll_is_a_fragment_then_304_until_a_score_changes(django_capture_on_commit_callbacks):
+    quiz = make_quiz()
+    first = quiz.client.get(board_url(quiz), headers=HTMX)
+    assert first.status_code == 200 and "<html" not in first.content.decode()
+    etag = first["ETag"]
+
+    unchanged = quiz.client.get(board_url(quiz), headers={**HTMX, "If-None-Match": etag})
+    assert unchanged.status_code == 304 and unchanged.content == b""
+
+    with django_capture_on_commit_callbacks(execute=True):
+        finish_with_short_answer(quiz)
+    changed = quiz.client.get(board_url(quiz), headers={**HTMX, "If-None-Match": etag})
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert "Ada" in changed.content.decode()
+
+
+def test_class_board_page_without_htmx_is_still_the_whole_page():
+    quiz = make_quiz()
+    page = quiz.client.get(board_url(quiz))
+    assert page.status_code == 200 and "<h1>Leaderboard:" in page.content.decode()
+
+
+def test_a_known_etag_gets_no_304_for_someone_not_allowed_to_see_the_board():
+    quiz = make_quiz()
+    etag = quiz.client.get(board_url(quiz), headers=HTMX)["ETag"]
+    outsider = Client()
+    outsider.force_login(UserFactory())
+    assert outsider.get(board_url(quiz), headers={**HTMX, "If-None-Match": etag}).status_code == 404
+
+    Assignment.objects.filter(pk=quiz.assignment.pk).update(show_leaderboard=False)
+    assert quiz.client.get(board_url(quiz), headers={**HTMX, "If-None-Match": etag}).status_code == 404
