@@ -35,6 +35,23 @@ class Candidate:
     head: int = -1  # the argument's head token
 
 
+GENERIC_NOUNS = frozenset(
+    "one many much some most all part parts way ways time times example name form forms kind type types number "
+    "lot use home list thing things place case fact result end side area areas order term terms member members "
+    "group groups other others first second rest addition instance amount level levels".split()
+)
+
+
+def too_generic(doc, start: int, end: int) -> bool:
+    """"name", "home", "example": answers no teacher would ask for."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not words or all(t.is_stop for t in words):
+        return True
+    return len(words) == 1 and not words[0].ent_type_ and (
+        words[0].lemma_.lower() in GENERIC_NOUNS or words[0].pos_ not in ("NOUN", "PROPN", "NUM")
+    )
+
+
 def core_span(article: Article, head) -> tuple[int, int, str] | None:
     """The answer phrase around an argument's head: its entity, or its noun chunk without the article."""
     ent = article.entity_of.get(head.i)
@@ -152,6 +169,8 @@ def _for_child(article: Article, clause: Clause, child, in_clause: set[int]) -> 
 def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop) -> list[Candidate]:
     found = []
     core = core_span(article, head)
+    if core is not None and core[2] == "NP" and too_generic(article.doc, core[0], core[1]):
+        core = None
     if core is not None and all(i in drop for i in range(core[0], core[1])):
         text = article.doc[core[0] : core[1]].text
         choice = wh_for(core[2], role, text, head, prep)

@@ -5,6 +5,7 @@ import re
 MAX_CHARS = 1_000_000  # spaCy refuses longer texts outright
 MAX_WORDS = 30_000
 MIN_WORDS = 8
+MIN_WORDS_ONE_SENTENCE = 30  # one long sentence can still carry a few questions; a short one cannot
 PREFIX = "No questions could be generated from this text because "
 
 _TAG = re.compile(r"<[^>]{0,2000}>")
@@ -33,7 +34,7 @@ def check_text(text: str) -> None:
     words = _WORD.findall(_TAG.sub(" ", text))
     if not words:
         raise _refuse("it contains no words, only numbers, symbols or markup.")
-    if len(words) < MIN_WORDS or _sentence_count(text) < 2:
+    if len(words) < MIN_WORDS or (_sentence_count(text) < 2 and len(words) < MIN_WORDS_ONE_SENTENCE):
         raise _refuse("it is too short: it needs at least two full sentences.")
     english = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
     if english < max(2, 0.08 * len(words)):
@@ -51,4 +52,4 @@ def _check_readable(text: str) -> None:
 
 
 def _sentence_count(text: str) -> int:
-    return len(re.findall(r"[^\W\d_]{2,}[\"'”’)]*[.!?]+(?=[\s\"'”’]|$)", text))
+    return len(re.findall(r"[^\W_]{2,}[\"'”’)\]]*[.!?:]+(?=[\s\"'”’]|$)", text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .render import join_items
+from .render import join_items, lower_first
 from .sentences import Article, Segment
 
 BREAK_DEPS = frozenset({"relcl", "advcl", "parataxis", "appos", "ccomp", "mark", "meta", "intj", "csubj", "preconj"})
@@ -52,7 +52,7 @@ def clauses(article: Article, segments: list[Segment] | None = None) -> list[Cla
                 clause = _agent_clause(article, seg, tok)
             if clause is not None:
                 found.append(clause)
-            if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            if tok.dep_ == "appos" and tok.head.i < tok.i:
                 clause = _appositive_clause(article, seg, tok)
                 if clause is not None:
                     found.append(clause)
@@ -120,6 +120,8 @@ def _subject(article: Article, seg: Segment, verb, lenient: bool = False):
 
 
 def _resolve_pronoun(article: Article, pron):
+    if pron.lower_ in ("it", "they"):
+        return _previous_subject(article, pron)
     if pron.lower_ not in ("he", "she"):
         return None
     best = None
@@ -197,13 +199,16 @@ def _patient_phrase(article: Article, seg: Segment, verb) -> list[int]:
 
 def _appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
     """"Brett McGurk, President Obama's envoy, tweeted" -> "Brett McGurk was President Obama's envoy"."""
-    head = appos.head
-    subj_toks = [i for i in phrase(head, seg)]
-    if appos.i in subj_toks or head.i > appos.i or min(subj_toks) != head.left_edge.i:
+    head, doc = appos.head, article.doc
+    subj_toks, body_toks = phrase(head, seg), phrase(appos, seg)
+    if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and appos.i in article.entity_of:
+        # "his assistant, Nicholas Golovin," -> "Nicholas Golovin was his assistant"
+        subj_toks, body_toks, head = body_toks, subj_toks, appos
+    elif head.pos_ != "PROPN" or head.i not in article.entity_of:
         return None
-    body_toks = phrase(appos, seg)
-    doc = article.doc
-    if len(body_toks) > 12 or not any(doc[i].pos_ == "NOUN" for i in body_toks) or head.i not in article.entity_of:
+    if set(body_toks) & set(subj_toks) or min(subj_toks) != doc[head.i].left_edge.i:
+        return None
+    if len(body_toks) > 12 or not any(doc[i].pos_ == "NOUN" for i in body_toks):
         return None
     if any(doc[i].tag_ in ("WDT", "WP", "WP$", "VBG") for i in [*subj_toks, *body_toks]):
         return None
@@ -222,3 +227,20 @@ def past_tense(verb) -> str:
     if lemma in IRREGULAR_PAST:
         return IRREGULAR_PAST[lemma]
     return verb.text if verb.tag_ in ("VBN", "VBD") else lemma + ("d" if lemma.endswith("e") else "ed")
+
+
+def _previous_subject(article: Article, pron):
+    """"It"/"they" as the subject of the last main clause before this sentence, when the number agrees."""
+    doc, plural = article.doc, pron.lower_ == "they"
+    sent_start = pron.sent.start
+    for i in range(sent_start - 1, -1, -1):
+        tok = doc[i]
+        if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ROOT" or tok.pos_ == "PRON":
+            continue
+        if (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)) != plural:
+            return None
+        if tok.ent_type_ == "PERSON":
+            return None  # people are "he" or "she"; "they" after a person is someone else
+        start, end = article.chunk_of.get(tok.i, (tok.i, tok.i + 1))
+        return (), lower_first(doc, doc[start:end].text, start), pron.i
+    return None
