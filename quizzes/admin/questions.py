@@ -5,13 +5,17 @@ responses and rescores the attempts in one transaction; the teacher is told how 
 """
 
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Choice, Question, Response
 from quizzes.services import question_regrade, question_update, questions_set_status
 from quizzes.services.questions import CONTENT_FIELDS, EDITABLE_FIELDS
+
+ONE_RIGHT_CHOICE = "Mark only one choice as the right answer."
 
 
 def evidence_sentence(question: Question) -> str:
@@ -54,8 +58,21 @@ def plain(queryset):
     return Question.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
 
 
+class ChoiceFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        ticked = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("is_correct") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(ticked) > 1:
+            raise ValidationError(ONE_RIGHT_CHOICE)
+
+
 class ChoiceInline(ScopedTabularInline):
     model = Choice
+    formset = ChoiceFormSet
     fields = ("text", "is_correct", "position")
     extra = 0
 
@@ -121,6 +138,16 @@ class QuestionAdmin(ScopedModelAdmin):
             super().save_model(request, obj, form, change)
             return
         question_save_changes(request, self, obj, list(form.changed_data))
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Choice:
+            return super().save_formset(request, form, formset, change)
+        choices = formset.save(commit=False)
+        for choice in formset.deleted_objects:
+            choice.delete()
+        # Untick before ticking: the database allows one right choice per question at every moment.
+        for choice in sorted(choices, key=lambda each: each.is_correct):
+            choice.save()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

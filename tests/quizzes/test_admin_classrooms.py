@@ -12,6 +12,7 @@ from tests.factories import ClassroomFactory, EnrollmentFactory, UserFactory
 from tests.quizzes.teacher_helpers import make_teacher
 
 pytestmark = pytest.mark.django_db
+FACTORY_PASSWORD = "pw"  # noqa: S105 - what tests.factories.UserFactory sets
 
 
 @pytest.fixture
@@ -88,7 +89,7 @@ def test_password_reset_shows_a_new_password_that_works(client, teacher):
     assert credential.password in response.content.decode()
     username = enrollment.student.username
     assert authenticate(username=username, password=credential.password) is not None
-    assert authenticate(username=username, password="pw") is None
+    assert authenticate(username=username, password=FACTORY_PASSWORD) is None
 
 
 def test_password_reset_never_touches_another_teachers_student_or_a_staff_account(client, teacher):
@@ -100,8 +101,8 @@ def test_password_reset_never_touches_another_teachers_student_or_a_staff_accoun
         {"action": "reset_passwords", "_selected_action": [staff_enrollment.pk, other_enrollment.pk]},
     )
     assert response.context["credentials"] == []
-    assert authenticate(username=colleague.username, password="pw") is not None
-    assert authenticate(username=other_enrollment.student.username, password="pw") is not None
+    assert authenticate(username=colleague.username, password=FACTORY_PASSWORD) is not None
+    assert authenticate(username=other_enrollment.student.username, password=FACTORY_PASSWORD) is not None
 
 
 def test_teacher_lifts_a_students_sign_in_lock(client, teacher):
@@ -135,6 +136,6 @@ def test_projector_link_can_be_made_rotated_and_revoked(client, teacher):
 
 
 def test_projector_link_of_another_teachers_class_is_not_found(client, teacher):
-    other = ClassroomFactory(board_token="secret-token-of-bob")
+    other = ClassroomFactory(board_token="secret-token-of-bob")  # noqa: S106
     response = client.get(reverse("admin:quizzes_classroom_projector", args=[other.pk]))
     assert response.status_code == 404

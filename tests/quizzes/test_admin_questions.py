@@ -15,6 +15,7 @@ from tests.factories import (
     AttemptFactory,
     QuestionFactory,
     ResponseFactory,
+    multiple_choice_question,
 )
 from tests.quizzes.teacher_helpers import admin_form_data, make_teacher
 
@@ -126,3 +127,52 @@ def test_article_list_shows_question_counts(client, teacher):
     response = client.get(reverse("admin:articles_article_changelist"))
     (row,) = response.context["cl"].result_list
     assert (row.approved_total, row.draft_total) == (2, 1)
+
+
+def test_moving_the_right_choice_regrades_answers_in_one_save(client, teacher):
+    assignment = AssignmentFactory(classroom__teacher=teacher)
+    question = multiple_choice_question(
+        article=assignment.article, answer="Mosul", wrong=("Baghdad", "Basra")
+    )
+    AssignmentQuestionFactory(assignment=assignment, question=question)
+    attempt = AttemptFactory(assignment=assignment, score=0, max_score=1)
+    baghdad = question.choices.get(text="Baghdad")
+    response = ResponseFactory(attempt=attempt, question=question, choice=baghdad, given_answer="Baghdad")
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    html = client.get(url).content.decode()
+    data = admin_form_data(html, **{"choices-0-is_correct": None, "choices-1-is_correct": "on"})
+
+    page = client.post(url, data, follow=True).content.decode()
+    assert "regraded" in page
+    assert question.choices.get(is_correct=True).text == "Baghdad"
+    response.refresh_from_db(), attempt.refresh_from_db()
+    assert response.is_correct is True
+    assert attempt.score == 1
+
+
+def test_moving_the_right_choice_to_an_earlier_row_saves(client, teacher):
+    question = multiple_choice_question(
+        article=ArticleFactory(owner=teacher), answer="Mosul", wrong=("Basra",)
+    )
+    question.choices.filter(text="Basra").update(position=0)
+    question.choices.filter(text="Mosul").update(position=1)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(
+        client.get(url).content.decode(), **{"choices-0-is_correct": "on", "choices-1-is_correct": None}
+    )
+    assert client.post(url, data).status_code == 302
+    assert question.choices.get(is_correct=True).text == "Basra"
+
+
+def test_two_right_choices_are_refused_with_a_message(client, teacher):
+    question = multiple_choice_question(
+        article=ArticleFactory(owner=teacher), answer="Mosul", wrong=("Basra",)
+    )
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(
+        client.get(url).content.decode(), **{"choices-0-is_correct": "on", "choices-1-is_correct": "on"}
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Mark only one choice as the right answer." in response.content.decode()
+    assert question.choices.filter(is_correct=True).count() == 1

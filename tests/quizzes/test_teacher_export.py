@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def results():
     assignment = AssignmentFactory(title="Mosul quiz", classroom__join_code="ABC123")
     amira = EnrollmentFactory(classroom=assignment.classroom, display_name="Amira")
-    AttemptFactory(assignment=assignment, student=amira.student, score=3, max_score=4, finished_at=timezone.now())
+    AttemptFactory(
+        assignment=assignment, student=amira.student, score=3, max_score=4, finished_at=timezone.now()
+    )
     rogue = EnrollmentFactory(classroom=assignment.classroom, display_name="=cmd|' /C calc'!A0")
     AttemptFactory(assignment=assignment, student=rogue.student, score=1, max_score=4)
     AttemptFactory(assignment=AssignmentFactory(), score=4, max_score=4)  # another class: not exported
