@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from quizzes.admin.creating import CreateThroughServiceMixin
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Assignment, AssignmentQuestion, StudentOverride
-from quizzes.services import assignment_create, override_grant
+from quizzes.services import assignment_create, messages, override_grant
 
 ASSIGNMENT_OPTIONS = ("attempts_allowed", "reveal", "shuffle_choices", "show_leaderboard")
 
@@ -35,6 +35,20 @@ class SnapshotInline(admin.TabularInline):
         return False
 
 
+def override_form_for(form_class, assignment: Assignment):
+    """The override row's form, checking what `override_grant` would refuse, so errors show on the row."""
+
+    class OverrideForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            closes_at = cleaned.get("closes_at")
+            if closes_at is not None and closes_at <= assignment.opens_at:
+                self.add_error("closes_at", messages.ASSIGNMENT_CLOSES_BEFORE_OPENING)
+            return cleaned
+
+    return OverrideForm
+
+
 class OverrideInline(ScopedTabularInline):
     model = StudentOverride
     fields = ("student", "closes_at", "extra_attempts")
@@ -44,6 +58,8 @@ class OverrideInline(ScopedTabularInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            formset.form = override_form_for(formset.form, obj)
         if obj is not None and "student" in formset.form.base_fields:
             # Only students of this assignment's class can be picked.
             students = (

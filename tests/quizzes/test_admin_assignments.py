@@ -112,3 +112,25 @@ def test_override_offers_only_students_of_the_class(client, teacher):
     response = client.get(reverse("admin:quizzes_assignment_change", args=[assignment.pk]))
     formset = next(f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "overrides")
     assert list(formset.formset.form.base_fields["student"].queryset) == [mine.student]
+
+
+def test_extension_ending_before_the_quiz_opens_is_refused_on_the_row(client, teacher):
+    assignment = AssignmentFactory(classroom=ClassroomFactory(teacher=teacher))
+    enrollment = EnrollmentFactory(classroom=assignment.classroom)
+    url = reverse("admin:quizzes_assignment_change", args=[assignment.pk])
+    earlier = timezone.localtime(assignment.opens_at) - dt.timedelta(days=1)
+    data = admin_form_data(
+        client.get(url).content.decode(),
+        **{
+            "overrides-TOTAL_FORMS": "1",
+            "overrides-0-student": str(enrollment.student.pk),
+            "overrides-0-closes_at_0": earlier.strftime("%Y-%m-%d"),
+            "overrides-0-closes_at_1": earlier.strftime("%H:%M:%S"),
+            "overrides-0-extra_attempts": "0",
+            "overrides-0-assignment": str(assignment.pk),
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "The closing time must be after the opening time." in response.content.decode()
+    assert not StudentOverride.objects.exists()
