@@ -72,6 +72,20 @@ def _next_url(assignment: Assignment, items, item, answers) -> str:
     )
 
 
+def _urls(assignment: Assignment, items, item, answers) -> dict[str, str]:
+    """Where the student template's links and forms go: preview URLs instead of the attempt's."""
+    answer_url = reverse("teacher_preview_answer", args=[assignment.pk, item.question_id]) if item else ""
+    finish_url = reverse("teacher_preview_finish", args=[assignment.pk])
+    return {
+        "action_url": answer_url,
+        "answer_url": answer_url,
+        "finish_url": finish_url,
+        "results_url": finish_url,
+        "next_url": _next_url(assignment, items, item, answers),
+        "reset_url": reverse("teacher_preview_reset", args=[assignment.pk]),
+    }
+
+
 def _render(
     request: HttpRequest, assignment: Assignment, question_id: int | None, errors=None
 ) -> HttpResponse:
@@ -86,10 +100,9 @@ def _render(
         response=_fake_response(item, saved) if item else None,
         reveal=feedback_after_each(assignment),
     )
-    answer_url = reverse("teacher_preview_answer", args=[assignment.pk, item.question_id]) if item else ""
     context.update(
+        _urls(assignment, items, item, answers),
         preview=True,
-        preview_notice=PREVIEW_NOTICE,
         attempt=None,
         assignment=assignment,
         article=assignment.article,
@@ -99,12 +112,6 @@ def _render(
         notice="",
         errors=errors or [],
         refused=False,
-        action_url=answer_url,
-        answer_url=answer_url,
-        finish_url=reverse("teacher_preview_finish", args=[assignment.pk]),
-        results_url=reverse("teacher_preview_finish", args=[assignment.pk]),
-        next_url=_next_url(assignment, items, item, answers),
-        reset_url=reverse("teacher_preview_reset", args=[assignment.pk]),
     )
     context["paragraphs"] = article_paragraphs(assignment.article.text, *context.pop("evidence_span"))
     template = "quizzes/take.html#swap" if wants_fragment(request) else "quizzes/take.html"
