@@ -239,3 +239,19 @@ def test_losing_a_race_to_an_identical_answer_returns_the_winner(quiz, monkeypat
     attempt.refresh_from_db()
     assert attempt.score == 0
     assert Response.objects.count() == 1
+
+
+def test_extension_lets_answers_through_after_the_general_closing_time(quiz):
+    assignment, mc, _, student = quiz
+    start = timezone.now()
+    assignment.closes_at = start + dt.timedelta(minutes=10)
+    assignment.save()
+    override_grant(assignment=assignment, student=student, closes_at=start + dt.timedelta(minutes=60))
+    attempt = attempt_start(assignment=assignment, student=student, now=start)
+    late = start + dt.timedelta(minutes=30)
+    result = response_submit(
+        attempt=attempt, student=student, question_id=mc.pk, choice_id=right_choice(mc), now=late
+    )
+    assert result.created and result.attempt.score == 1
+    finished = attempt_finish(attempt=attempt, student=student, now=start + dt.timedelta(minutes=90))
+    assert finished.finished_at == start + dt.timedelta(minutes=60)  # the personal closing time, not "now"
