@@ -36,19 +36,21 @@ class Candidate:
 
 
 GENERIC_NOUNS = frozenset(
-    "one many much some most all part parts way ways time times example name form forms kind type types number "
-    "lot use home list thing things place case fact result end side area areas order term terms member members "
-    "group groups other others first second rest addition instance amount level levels".split()
+    "one many much some most all part parts way ways time times example name form forms kind type types "
+    "number lot use home list thing things place case fact result end side area areas order term terms "
+    "member members group groups other others first second rest addition instance amount level levels".split()
 )
 
 
 def too_generic(doc, start: int, end: int) -> bool:
-    """"name", "home", "example": answers no teacher would ask for."""
+    """ "name", "home", "example": answers no teacher would ask for."""
     words = [t for t in doc[start:end] if not t.is_punct]
     if not words or all(t.is_stop for t in words):
         return True
-    return len(words) == 1 and not words[0].ent_type_ and (
-        words[0].lemma_.lower() in GENERIC_NOUNS or words[0].pos_ not in ("NOUN", "PROPN", "NUM")
+    return (
+        len(words) == 1
+        and not words[0].ent_type_
+        and (words[0].lemma_.lower() in GENERIC_NOUNS or words[0].pos_ not in ("NOUN", "PROPN", "NUM"))
     )
 
 
@@ -114,8 +116,11 @@ def candidates(article: Article, clause: Clause) -> list[Candidate]:
     if clause.verb >= 0 and doc[clause.verb].lemma_.lower() in SAY_VERBS:
         return found  # what was said is lifted as its own clause; "who said" covers the speaker
     if clause.subject:
-        found.extend(_for_argument(article, clause, doc[clause.subject_head], "subject", None,
-                                   frozenset(clause.subject)))
+        found.extend(
+            _for_argument(
+                article, clause, doc[clause.subject_head], "subject", None, frozenset(clause.subject)
+            )
+        )
     in_clause = {i for i in (*clause.body, *clause.front) if isinstance(i, int)}
     if clause.verb < 0:  # appositive: the descriptive phrase is the attribute
         head = next((doc[i] for i in in_clause if doc[i].head.i not in in_clause), None)
@@ -177,14 +182,15 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
         if choice is not None and not (core[2] == "CARDINAL" and role not in ("subject", "object")):
             wh, with_prep = choice
             full_drop = drop | {prep.i} if (with_prep and prep is not None) else drop
-            found.append(Candidate(clause, core[0], core[1], core[2], wh, role, full_drop, form_name(wh, role),
-                                   head.i))
+            found.append(
+                Candidate(clause, core[0], core[1], core[2], wh, role, full_drop, form_name(wh, role), head.i)
+            )
     found.extend(_how_many(article, clause, head, role, prep, drop))
     return found
 
 
 def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> list[Candidate]:
-    """"100,000 forces" -> how many forces; the number alone is the answer."""
+    """ "100,000 forces" -> how many forces; the number alone is the answer."""
     doc = article.doc
     for child in noun.children:
         ent = article.entity_of.get(child.i)
@@ -194,13 +200,24 @@ def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> 
         if end > noun.i or not all(i in drop for i in range(start, end)):
             continue
         noun_words = doc[end : noun.i + 1].text
-        wh = ("how much" if label == "MONEY" else f"how many {noun_words}")
+        wh = "how much" if label == "MONEY" else f"how many {noun_words}"
         full_drop = drop
         if role in ("pp", "nested") and prep is not None:
             wh, full_drop = f"{prep.text.lower()} {wh}", drop | {prep.i}
         elif role not in ("subject", "object"):
             continue
         found_role = "subject" if role == "subject" else "object"
-        return [Candidate(clause, start, end, "CARDINAL" if label != "MONEY" else label, wh, found_role,
-                          frozenset(full_drop), "how_many" if label != "MONEY" else "how_much", noun.i)]
+        return [
+            Candidate(
+                clause,
+                start,
+                end,
+                "CARDINAL" if label != "MONEY" else label,
+                wh,
+                found_role,
+                frozenset(full_drop),
+                "how_many" if label != "MONEY" else "how_much",
+                noun.i,
+            )
+        ]
     return []

@@ -1,4 +1,4 @@
-""""Ask about this": a question whose answer is exactly the phrase a teacher selected."""
+""" "Ask about this": a question whose answer is exactly the phrase a teacher selected."""
 
 from __future__ import annotations
 
@@ -35,8 +35,11 @@ def question_for_answer(text: str, start: int, end: int) -> Draft | None:
     seg = next((s for s in article.segments if s.char_start <= start and end <= s.char_end), None)
     if seg is None:
         return None
-    answer_tokens = {t.i for t in article.doc[seg.start : seg.end]
-                     if t.idx < end and t.idx + len(t) > start and not (t.is_punct or t.is_space)}
+    answer_tokens = {
+        t.i
+        for t in article.doc[seg.start : seg.end]
+        if t.idx < end and t.idx + len(t) > start and not (t.is_punct or t.is_space)
+    }
     if not answer_tokens:
         return None
     return _draft(article, seg, text[start:end], answer_tokens)
@@ -82,15 +85,26 @@ def _draft(article: Article, seg: Segment, answer: str, answer_tokens: set[int])
     form = cand.form if cand is not None else "what_in_place"
     if not prompt or leaks(answer, prompt):
         prompt, form = _in_place(article, seg, answer, label, answer_tokens), "what_in_place"
-    wrong = [] if label == "NP" else distractors(article, answer, label, prompt)
+    wrong = (
+        [] if label == "NP" else distractors(article, answer, label, prompt, skip=range(seg.start, seg.end))
+    )
     if len(wrong) >= 3:
         choices, kind = [*wrong[:3]], MULTIPLE_CHOICE
         choices.insert(seed(prompt) % 4, answer)
     else:
         choices, kind = [], SHORT_ANSWER
     value = score(article, seg, form, label, prompt, answer)
-    return Draft(prompt, answer, kind, tuple(choices), accepted_answers(answer), seg.char_start, seg.char_end,
-                 value, form)
+    return Draft(
+        prompt,
+        answer,
+        kind,
+        tuple(choices),
+        accepted_answers(answer),
+        seg.char_start,
+        seg.char_end,
+        value,
+        form,
+    )
 
 
 def _in_place(article: Article, seg: Segment, answer: str, label: str, answer_tokens: set[int]) -> str:

@@ -32,17 +32,23 @@ def accepted_answers(answer: str) -> tuple[str, ...]:
     variants = [answer]
     for article_word in ("the ", "The ", "a ", "an "):
         if answer.startswith(article_word):
-            variants.append(answer[len(article_word):])
+            variants.append(answer[len(article_word) :])
     if "," in answer and answer.replace(",", "").replace(".", "").isdigit():
         variants.append(answer.replace(",", ""))
     return tuple(dict.fromkeys(variants))
 
 
-def make_draft(article: Article, seg: Segment, prompt: str, answer: str, label: str, form: str) -> Scored | None:
+def make_draft(
+    article: Article, seg: Segment, prompt: str, answer: str, label: str, form: str
+) -> Scored | None:
     evidence = article.doc.text[seg.char_start : seg.char_end]
     if not acceptable(prompt, answer, evidence):
         return None
-    wrong = [] if label in NO_OPTIONS else distractors(article, answer, label, prompt)
+    wrong = (
+        []
+        if label in NO_OPTIONS
+        else distractors(article, answer, label, prompt, skip=range(seg.start, seg.end))
+    )
     if len(wrong) >= 3:
         choices = list(wrong[:3])
         choices.insert(seed(prompt) % 4, answer)
@@ -50,8 +56,17 @@ def make_draft(article: Article, seg: Segment, prompt: str, answer: str, label: 
     else:
         choices, kind = [], SHORT_ANSWER
     value = score(article, seg, form, label, prompt, answer)
-    draft = Draft(prompt, answer, kind, tuple(choices), accepted_answers(answer), seg.char_start, seg.char_end,
-                  value, form)
+    draft = Draft(
+        prompt,
+        answer,
+        kind,
+        tuple(choices),
+        accepted_answers(answer),
+        seg.char_start,
+        seg.char_end,
+        value,
+        form,
+    )
     return Scored(draft, seg.index, normalize(answer))
 
 
@@ -69,5 +84,14 @@ def from_candidate(article: Article, cand: Candidate) -> Scored | None:
 
 
 def _rescored(draft: Draft, value: float) -> Draft:
-    return Draft(draft.prompt, draft.answer, draft.kind, draft.choices, draft.accepted_answers,
-                 draft.evidence_start, draft.evidence_end, round(value, 4), draft.form)
+    return Draft(
+        draft.prompt,
+        draft.answer,
+        draft.kind,
+        draft.choices,
+        draft.accepted_answers,
+        draft.evidence_start,
+        draft.evidence_end,
+        round(value, 4),
+        draft.form,
+    )

@@ -19,14 +19,18 @@ def seed(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def distractors(article: Article, answer: str, label: str, prompt: str, want: int = 3) -> list[str]:
+def distractors(
+    article: Article, answer: str, label: str, prompt: str, want: int = 3, skip: range = range(0)
+) -> list[str]:
+    """Up to `want` wrong options; entities inside `skip` (the evidence sentence's tokens) are left out, as
+    they are often the answer under another name ("Baghdadi, whose real name is Ibrahim al-Samarrai")."""
     pool: list[str] = []
     if label in NUMERIC_LABELS or (label == "DATE" and NUMBER.search(answer)):
         pool = numeric_variants(answer, label)
     if label == "DATE":
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
     if label not in NUMERIC_LABELS:
-        pool += _from_article(article, label, answer) + _bundled(label, answer)
+        pool += _from_article(article, label, answer, skip) + _bundled(label, answer)
     return _pick(pool, answer, prompt, want)
 
 
@@ -44,10 +48,10 @@ def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:
     return chosen
 
 
-def _from_article(article: Article, label: str, answer: str) -> list[str]:
+def _from_article(article: Article, label: str, answer: str, skip: range) -> list[str]:
     doc, seen, found = article.doc, set(), []
     for start, end, ent_label in sorted(set(article.entity_of.values())):
-        if ent_label != label or (start, end) in seen:
+        if ent_label != label or (start, end) in seen or start in skip:
             continue
         seen.add((start, end))
         text = doc[start:end].text
@@ -106,7 +110,9 @@ def numeric_variants(answer: str, label: str) -> list[str]:
         steps = [value + d for d in (1, -1, 2, 3, -2, 5) if value + d > 0]
     else:
         steps = [value * f for f in (0.5, 1.5, 2, 0.75, 3)]
-    return [answer[: match.start()] + _format(v, raw, decimals, is_year) + answer[match.end():] for v in steps]
+    return [
+        answer[: match.start()] + _format(v, raw, decimals, is_year) + answer[match.end() :] for v in steps
+    ]
 
 
 def _format(value: float, raw: str, decimals: int, is_year: bool) -> str:

@@ -16,8 +16,25 @@ from .transform import statement
 QUOTED = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
 BLANK = "_____"
 SWAP_LABELS = ("PERSON", "GPE", "ORG", "NORP", "DATE", "CARDINAL")
-BLANK_LABELS = frozenset({"PERSON", "GPE", "ORG", "DATE", "CARDINAL", "NORP", "LOC", "EVENT", "MONEY", "PERCENT",
-                          "FAC", "WORK_OF_ART", "QUANTITY", "LAW", "PRODUCT"})
+BLANK_LABELS = frozenset(
+    {
+        "PERSON",
+        "GPE",
+        "ORG",
+        "DATE",
+        "CARDINAL",
+        "NORP",
+        "LOC",
+        "EVENT",
+        "MONEY",
+        "PERCENT",
+        "FAC",
+        "WORK_OF_ART",
+        "QUANTITY",
+        "LAW",
+        "PRODUCT",
+    }
+)
 
 
 def who_said(article: Article, clause: Clause) -> Scored | None:
@@ -28,8 +45,8 @@ def who_said(article: Article, clause: Clause) -> Scored | None:
     if ent is None or ent[2] != "PERSON":
         return None
     seg = clause.seg
-    match = QUOTED.search(doc.text, seg.char_start, seg.char_end)
-    if match is None:
+    match = QUOTED.search(doc.text, seg.char_start, seg.char_end + 600)  # the quote may run on past the sentence
+    if match is None or match.start() >= seg.char_end:
         return None
     words = match.group(1).strip().split()
     quote = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
@@ -51,8 +68,17 @@ def true_false(article: Article, clause: Clause) -> Scored | None:
     prompt = f"True or false: {text}"
     seg = clause.seg
     value = score(article, seg, "true_false", "NP", prompt, answer)
-    draft = Draft(prompt, answer, TRUE_FALSE, ("True", "False"), (answer,), seg.char_start, seg.char_end, value,
-                  "true_false")
+    draft = Draft(
+        prompt,
+        answer,
+        TRUE_FALSE,
+        ("True", "False"),
+        (answer,),
+        seg.char_start,
+        seg.char_end,
+        value,
+        "true_false",
+    )
     return Scored(draft, seg.index, None)
 
 
@@ -75,6 +101,8 @@ def fill_blanks(article: Article) -> list[Scored]:
         seg = article.segments[article.segment_of[start]] if article.segment_of[start] >= 0 else None
         if seg is None or not seg.askable or seg.quoted or label not in BLANK_LABELS or (start, end) in seen:
             continue
+        if doc[start:end].text.lower() in ("one", "first"):
+            continue  # "recapture _____ of Isis's strongholds": a pronoun, not a number
         seen.add((start, end))
         answer = doc[start:end].text
         sentence = doc.text[seg.char_start : seg.char_end]

@@ -93,7 +93,9 @@ def _entities(doc) -> dict[int, tuple[int, int, str]]:
     for ent in doc.ents:
         tally = votes.setdefault(ent.text, {})
         tally[ent.label_] = tally.get(ent.label_, 0) + 1
-    places = {e.text for e in doc.ents if e.start > 0 and doc[e.start - 1].lower_ in ("in", "at", "near", "across")}
+    places = {
+        e.text for e in doc.ents if e.start > 0 and doc[e.start - 1].lower_ in ("in", "at", "near", "across")
+    }
     result = {}
     for ent in doc.ents:
         label = max(votes[ent.text].items(), key=lambda kv: kv[1])[0]  # the label most mentions agree on

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from .render import join_items, lower_first
 from .sentences import Article, Segment
 
-BREAK_DEPS = frozenset({"relcl", "advcl", "parataxis", "appos", "ccomp", "mark", "meta", "intj", "csubj", "preconj"})
+BREAK_DEPS = frozenset(
+    {"relcl", "advcl", "parataxis", "appos", "ccomp", "mark", "meta", "intj", "csubj", "preconj"}
+)
 DISCOURSE = frozenset(
     "however meanwhile moreover nevertheless nonetheless furthermore additionally also thus therefore "
     "instead indeed still yet so then besides consequently likewise similarly hence".split()
 )
-UNRESOLVABLE = frozenset("i we you it they this that these those one there which who that what someone".split())
+UNRESOLVABLE = frozenset(
+    "i we you it they this that these those one there which who that what someone".split()
+)
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "advcl", "ccomp", "parataxis"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -87,7 +91,12 @@ def _breaks(child) -> bool:
 def _inside_word(tok) -> bool:
     """The hyphen of "al-Baghdadi": dropping it would split a word."""
     doc = tok.doc
-    if tok.text not in ("-", "–", "'", "’", "/", "&") or tok.i == 0 or tok.i + 1 >= len(doc) or tok.whitespace_:
+    if (
+        tok.text not in ("-", "–", "'", "’", "/", "&")
+        or tok.i == 0
+        or tok.i + 1 >= len(doc)
+        or tok.whitespace_
+    ):
         return False
     return not doc[tok.i - 1].whitespace_ and not doc[tok.i + 1].is_space
 
@@ -113,7 +122,9 @@ def _subject(article: Article, seg: Segment, verb, lenient: bool = False):
         return toks, join_items(article.doc, toks), head.i
     if subj.pos_ == "PRON":
         return _resolve_pronoun(article, subj)
-    if subj.tag_ in ("EX", "WDT", "WP") or (not lenient and (subj.lower_ in UNRESOLVABLE or subj.tag_ == "CD")):
+    if subj.tag_ in ("EX", "WDT", "WP") or (
+        not lenient and (subj.lower_ in UNRESOLVABLE or subj.tag_ == "CD")
+    ):
         return None
     toks = phrase(subj, seg)
     return toks, join_items(article.doc, toks), subj.i
@@ -125,7 +136,7 @@ def _resolve_pronoun(article: Article, pron):
     if pron.lower_ not in ("he", "she"):
         return None
     best = None
-    for i, (start, end, label) in article.entity_of.items():
+    for start, end, label in article.entity_of.values():
         if label == "PERSON" and end <= pron.i and (best is None or start > best[0]):
             best = (start, end)
     if best is None:
@@ -149,7 +160,10 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
         return None
     subj_toks, subj_text, subj_head = subject
     auxes, toks = _verb_group(verb, seg, set(subj_toks) | {subj_head})
-    if any(article.doc[i].tag_ == "TO" for i in auxes) or (not auxes and verb.tag_ in ("VBG", "VB", "VBN")):
+    past_participle_as_past = verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)  # mis-tagged
+    if any(article.doc[i].tag_ == "TO" for i in auxes) or (
+        not auxes and verb.tag_ in ("VBG", "VB", "VBN") and not past_participle_as_past
+    ):
         return None  # non-finite: "X killing …" is no statement
     first_subject = min(subj_toks) if subj_toks else subj_head
     toks = [i for i in toks if i not in subj_toks and i != subj_head]
@@ -161,12 +175,14 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
         return None  # "the book which he wrote": the lifted clause would lack its object
     source = "relative" if verb.dep_ == "relcl" else ("conj" if verb.dep_ == "conj" else "main")
     passive = any(article.doc[i].dep_ == "auxpass" for i in auxes)
-    return Clause(seg, tuple(subj_toks), subj_text, subj_head, verb.i, None, tuple(auxes), body, front,
-                  passive, source)
+    return Clause(
+        seg, tuple(subj_toks), subj_text, subj_head, verb.i, None, tuple(auxes), body, front, passive, source
+    )
 
 
 def _agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
-    """"the counter-offensive launched by 100,000 forces" -> "100,000 forces launched the counter-offensive"."""
+    """Passive agent to active: "the counter-offensive launched by 100,000 forces" becomes
+    "100,000 forces launched the counter-offensive"."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if pobj is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -181,8 +197,19 @@ def _agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
             collect(child, rest, seg)
     body = (verb.i, join_items(article.doc, obj), *sorted(rest))
     past = past_tense(verb)
-    return Clause(seg, tuple(subj_toks), join_items(article.doc, subj_toks), pobj.i, verb.i, past, (), body, (),
-                  False, "agent")
+    return Clause(
+        seg,
+        tuple(subj_toks),
+        join_items(article.doc, subj_toks),
+        pobj.i,
+        verb.i,
+        past,
+        (),
+        body,
+        (),
+        False,
+        "agent",
+    )
 
 
 def _patient_phrase(article: Article, seg: Segment, verb) -> list[int]:
@@ -198,7 +225,7 @@ def _patient_phrase(article: Article, seg: Segment, verb) -> list[int]:
 
 
 def _appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
-    """"Brett McGurk, President Obama's envoy, tweeted" -> "Brett McGurk was President Obama's envoy"."""
+    """ "Brett McGurk, President Obama's envoy, tweeted" -> "Brett McGurk was President Obama's envoy"."""
     head, doc = appos.head, article.doc
     subj_toks, body_toks = phrase(head, seg), phrase(appos, seg)
     if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and appos.i in article.entity_of:
@@ -216,8 +243,19 @@ def _appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
     copula = "is" if root.tag_ in ("VBZ", "VBP") else "was"
     if article.doc[head.i].tag_ == "NNPS" or article.doc[head.i].tag_ == "NNS":
         copula = "are" if copula == "is" else "were"
-    return Clause(seg, tuple(subj_toks), join_items(article.doc, subj_toks), head.i, -1, copula, (),
-                  (VERB_SLOT, *body_toks), (), False, "appos")
+    return Clause(
+        seg,
+        tuple(subj_toks),
+        join_items(article.doc, subj_toks),
+        head.i,
+        -1,
+        copula,
+        (),
+        (VERB_SLOT, *body_toks),
+        (),
+        False,
+        "appos",
+    )
 
 
 def past_tense(verb) -> str:
@@ -230,7 +268,7 @@ def past_tense(verb) -> str:
 
 
 def _previous_subject(article: Article, pron):
-    """"It"/"they" as the subject of the last main clause before this sentence, when the number agrees."""
+    """ "It"/"they" as the subject of the last main clause before this sentence, when the number agrees."""
     doc, plural = article.doc, pron.lower_ == "they"
     sent_start = pron.sent.start
     for i in range(sent_start - 1, -1, -1):

@@ -7,7 +7,7 @@ from .render import as_question, as_statement, join_items, lower_first
 from .simplify import VERB_SLOT, Clause
 
 _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
-_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+_DO = {"VBD": "did", "VBN": "did", "VBZ": "does", "VBP": "do"}
 
 
 def _is_verb(clause: Clause, item) -> bool:

@@ -1,0 +1,64 @@
+"""The contract other tools rely on: names, fields, determinism, and no spaCy at import time."""
+
+import subprocess
+import sys
+
+from quizzes.generation import GENERATOR_VERSION, Draft, generate_questions, question_for_answer
+
+FIELDS = {"prompt", "answer", "kind", "choices", "accepted_answers", "evidence_start", "evidence_end", "score",
+          "form"}
+
+
+def test_importing_the_package_does_not_load_spacy():
+    code = "import sys, quizzes.generation; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_the_package_has_no_django_imports():
+    code = "import sys, quizzes.generation; print(any(m.startswith('django') for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_version_is_named():
+    assert GENERATOR_VERSION == "passage-qg-1"
+
+
+def test_drafts_carry_the_documented_fields(mosul_drafts):
+    d = mosul_drafts[0]
+    assert isinstance(d, Draft)
+    data = d.to_dict()
+    assert set(data) == FIELDS
+    assert isinstance(data["choices"], list) and d.kind in ("multiple_choice", "true_false", "short_answer")
+    assert all(isinstance(x.score, float) for x in mosul_drafts)
+
+
+def test_drafts_come_best_first_within_the_limit(mosul_text):
+    drafts = generate_questions(mosul_text, limit=5)
+    assert len(drafts) == 5
+
+
+def test_output_is_deterministic(mosul_text, mosul_drafts):
+    assert generate_questions(mosul_text) == mosul_drafts
+
+
+def test_question_for_answer_keeps_the_exact_selection(mosul_text):
+    start = mosul_text.index("Abu Bakr al-Baghdadi")
+    draft = question_for_answer(mosul_text, start, start + len("Abu Bakr al-Baghdadi"))
+    assert draft.answer == "Abu Bakr al-Baghdadi"
+    assert draft.prompt.startswith("Who") and "Abu" not in draft.prompt
+    assert draft.answer in mosul_text[draft.evidence_start : draft.evidence_end]
+
+
+def test_question_for_answer_asks_when_for_a_date(mosul_text):
+    start = mosul_text.index("Monday")
+    draft = question_for_answer(mosul_text, start, start + len("Monday"))
+    assert draft.prompt == "When did Iraqi troops reach Mosul?"
+    assert draft.kind == "multiple_choice" and "Monday" in draft.choices
+
+
+def test_question_for_answer_refuses_spans_outside_the_text(mosul_text):
+    assert question_for_answer(mosul_text, -1, 5) is None
+    assert question_for_answer(mosul_text, 10, 5) is None
+    assert question_for_answer(mosul_text, 0, len(mosul_text) + 1) is None

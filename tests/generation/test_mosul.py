@@ -1,0 +1,45 @@
+"""The issue's must-shows on the Mosul article, cleaned as an import would clean it."""
+
+from .checks import assert_answers_in_evidence, assert_choices_sane, assert_no_leaks, assert_unique_answers
+
+BOILERPLATE_WORDS = ("Independent", "subscription", "donation", "bookmark", "commenting", "Comments")
+
+
+def test_top_ten_asks_who_announced_the_caliphate(mosul_drafts):
+    top = mosul_drafts[:10]
+    match = [d for d in top if d.answer == "Abu Bakr al-Baghdadi"]
+    assert match, [d.prompt for d in top]
+    assert match[0].prompt.startswith("Who") and "announced the creation of an Islamic caliphate" in match[0].prompt
+
+
+def test_top_ten_asks_how_many_forces_launched_the_counter_offensive(mosul_drafts):
+    top = mosul_drafts[:10]
+    match = [d for d in top if d.answer == "100,000"]
+    assert match, [d.prompt for d in top]
+    assert match[0].prompt == "How many forces launched the counter-offensive?"
+    assert match[0].form == "how_many"
+
+
+def test_no_draft_comes_from_boilerplate(mosul_text, mosul_drafts):
+    for d in mosul_drafts:
+        evidence = mosul_text[d.evidence_start : d.evidence_end]
+        assert not any(word in evidence for word in BOILERPLATE_WORDS), evidence
+
+
+def test_top_ten_answers_stand_in_one_sentence_and_leak_nothing(mosul_text, mosul_drafts):
+    assert_answers_in_evidence(mosul_text, mosul_drafts[:10])
+    assert_no_leaks(mosul_drafts)
+    assert_choices_sane(mosul_drafts)
+
+
+def test_no_two_drafts_share_an_answer(mosul_drafts):
+    assert_unique_answers(mosul_drafts)
+
+
+def test_top_ten_uses_at_least_four_question_forms(mosul_drafts):
+    assert len({d.form for d in mosul_drafts[:10]}) >= 4
+
+
+def test_a_quotation_is_asked_as_who_said_it(mosul_drafts):
+    said = [d for d in mosul_drafts if d.form == "who_said"]
+    assert said and said[0].answer == "Brett McGurk"

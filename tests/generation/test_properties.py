@@ -1,0 +1,42 @@
+"""Arbitrary text never crashes the generator: it refuses with GenerationError or returns sound drafts."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizzes.generation import GenerationError, generate_questions, question_for_answer
+
+WORDS = st.sampled_from(
+    "The army Iraqi forces entered Mosul on Monday in 2014 . , 100,000 he said : “ ” ( ) - which who was "
+    "announced a city of the Baghdadi 7,500 \n\n However".split(" ")
+)
+SENTENCEISH = st.lists(WORDS, min_size=0, max_size=80).map(" ".join)
+TEXT = st.one_of(st.text(max_size=400), SENTENCEISH)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(TEXT)
+def test_generate_questions_refuses_or_returns_sound_drafts(text):
+    try:
+        drafts = generate_questions(text)
+    except GenerationError as error:
+        assert str(error).startswith("No questions could be generated")
+        return
+    for d in drafts:
+        assert 0 <= d.evidence_start < d.evidence_end <= len(text)
+        if d.kind != "true_false":
+            assert d.answer in text[d.evidence_start : d.evidence_end]
+
+
+@SETTINGS
+@given(TEXT, st.integers(-5, 500), st.integers(-5, 500))
+def test_question_for_answer_keeps_offsets_inside_the_text(text, start, end):
+    try:
+        draft = question_for_answer(text, start, end)
+    except GenerationError:
+        return
+    if draft is not None:
+        assert 0 <= start < end <= len(text)
+        assert draft.answer == text[start:end].strip()
+        assert 0 <= draft.evidence_start < draft.evidence_end <= len(text)
+        assert draft.answer in text[draft.evidence_start : draft.evidence_end]
