@@ -17,18 +17,16 @@ from django.http import Http404
 from django.utils import timezone
 
 from quizzes.board_cache import board_version_bump
-from quizzes.grading import short_answer_correct
 from quizzes.models import (
     Assignment,
     AssignmentQuestion,
     Attempt,
-    Choice,
     Enrollment,
-    Question,
     Response,
     StudentOverride,
 )
 from quizzes.services import messages
+from quizzes.services.answers import graded_answer
 from quizzes.services.assignments import assignments_close_due
 
 
@@ -119,33 +117,6 @@ def _item(attempt: Attempt, question_id) -> AssignmentQuestion:
     return item
 
 
-def grade_answer(*, question: Question, choice: Choice | None, answer_text: str) -> bool:
-    if question.kind == Question.Kind.SHORT_ANSWER:
-        return short_answer_correct(
-            given=answer_text, answer=question.answer, accepted=question.accepted_answers
-        )
-    return bool(choice and choice.is_correct)
-
-
-def _graded_answer(question: Question, choice_id, answer_text: str) -> tuple[Choice | None, str, bool]:
-    if question.kind == Question.Kind.SHORT_ANSWER:
-        text = " ".join((answer_text or "").replace("\x00", "").split())
-        if len(text) > messages.ANSWER_MAX_LENGTH:
-            raise ValidationError(messages.ANSWER_TOO_LONG)
-        if not text:
-            raise ValidationError(messages.ANSWER_REQUIRED)
-        return None, text, grade_answer(question=question, choice=None, answer_text=text)
-    if choice_id in (None, ""):
-        raise ValidationError(messages.ANSWER_REQUIRED)
-    try:
-        choice = Choice.objects.filter(pk=int(choice_id), question=question).first()
-    except (TypeError, ValueError):
-        choice = None
-    if choice is None:
-        raise ValidationError(messages.CHOICE_NOT_IN_QUESTION)
-    return choice, choice.text, choice.is_correct
-
-
 def response_submit(
     *,
     attempt: Attempt,
@@ -178,7 +149,7 @@ def _record(attempt: Attempt, question_id, choice_id, answer_text: str, now: dt.
     existing = Response.objects.filter(attempt=attempt, question_id=item.question_id).first()
     if existing is not None:
         return SubmitResult(response=existing, created=False, attempt=attempt)
-    choice, given, correct = _graded_answer(item.question, choice_id, answer_text)
+    choice, given, correct = graded_answer(item.question, choice_id, answer_text)
     points = item.points if correct else 0
     try:
         with transaction.atomic():

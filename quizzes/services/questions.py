@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 
 from quizzes.board_cache import board_version_bump
 from quizzes.models import AssignmentQuestion, Attempt, Question, Response
-from quizzes.services.attempts import grade_answer
+from quizzes.services.answers import grade_answer
 
 EDITABLE_FIELDS = {
     "kind",

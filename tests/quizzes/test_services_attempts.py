@@ -225,14 +225,14 @@ def test_losing_a_race_to_an_identical_answer_returns_the_winner(quiz, monkeypat
 
     assignment, mc, _, student = quiz
     attempt = attempt_start(assignment=assignment, student=student)
-    real_grading = attempts_module._graded_answer
+    real_grading = attempts_module.graded_answer
 
     def grade_then_lose_the_race(question, choice_id, answer_text):
         graded = real_grading(question, choice_id, answer_text)
         Response.objects.create(attempt=attempt, question=question, given_answer="Basra", is_correct=False)
         return graded
 
-    monkeypatch.setattr(attempts_module, "_graded_answer", grade_then_lose_the_race)
+    monkeypatch.setattr(attempts_module, "graded_answer", grade_then_lose_the_race)
     result = response_submit(attempt=attempt, student=student, question_id=mc.pk, choice_id=right_choice(mc))
     assert result.created is False
     assert result.response.given_answer == "Basra"
