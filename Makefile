@@ -17,7 +17,7 @@ help: ## List the targets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	# A current pip resolves trafilatura's lxml_html_clean dependency correctly.
+	@# A current pip resolves trafilatura's lxml_html_clean dependency correctly.
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
@@ -52,7 +52,7 @@ lint: $(INSTALLED) ## ruff, bandit and pip-audit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit --quiet -c pyproject.toml -r config articles quizzes bench
-	# Fails on a known vulnerability; lists every package it could not look up (e.g. offline) and why.
+	@# Fails on a known vulnerability; lists every package it could not look up (e.g. offline) and why.
 	$(BIN)/pip-audit --skip-editable --progress-spinner off
 
 serve: $(INSTALLED) ## Production: gunicorn with DEBUG=false (needs SECRET_KEY and ALLOWED_HOSTS)
