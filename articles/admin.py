@@ -4,6 +4,7 @@ questions (both through `articles.services`), and "Generate questions" drafts qu
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, ProtectedError, Q
 from django.urls import reverse
 from django.utils.html import format_html
@@ -32,6 +33,7 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     search_fields = ("title", "source_name", "text")
     readonly_fields = ("word_count", "reading_grade", "article_page", "removed_summary", "created_at")
     actions = ("generate_questions",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a pasted bare domain is https
 
     def get_fields(self, request, obj=None):
         if obj is None:
