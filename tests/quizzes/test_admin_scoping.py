@@ -119,3 +119,40 @@ def test_teacher_group_can_open_every_teacher_page_but_not_users(client, two_tea
     client.force_login(alice)
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert Question.objects.count() == 2
+
+
+def changelist_queries(client, admin_name) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse(f"admin:{admin_name}_changelist")).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "admin_name",
+    [
+        "articles_article",
+        "quizzes_question",
+        "quizzes_classroom",
+        "quizzes_enrollment",
+        "quizzes_assignment",
+        "quizzes_attempt",
+    ],
+)
+def test_changelist_query_count_does_not_grow_with_rows(client, admin_name):
+    teacher = make_teacher()
+    client.force_login(teacher)
+
+    def add_rows(n):
+        for _ in range(n):
+            assignment = AssignmentFactory(classroom=ClassroomFactory(teacher=teacher))
+            QuestionFactory(article=assignment.article)
+            enrollment = EnrollmentFactory(classroom=assignment.classroom)
+            AttemptFactory(assignment=assignment, student=enrollment.student)
+
+    add_rows(2)
+    few = changelist_queries(client, admin_name)
+    add_rows(8)
+    assert changelist_queries(client, admin_name) == few
