@@ -24,6 +24,13 @@ def evidence_sentence(question: Question) -> str:
     return question.article.text[question.evidence_start : question.evidence_end]
 
 
+def render_evidence(question: Question) -> str:
+    sentence = evidence_sentence(question) if question.pk else ""
+    if not sentence:
+        return "—"
+    return format_html('<blockquote class="evidence">{}</blockquote>', sentence)
+
+
 def question_save_changes(request, model_admin, question: Question, changed: list[str]) -> None:
     """Save a teacher's edit; once students have answered, through `question_update`, which regrades."""
     answered = Response.objects.filter(question_id=question.pk).count() if question.pk else 0
@@ -81,9 +88,14 @@ class QuestionInline(ScopedTabularInline):
     """The article page's question list; full editing (choices, evidence) is one click away."""
 
     model = Question
-    fields = ("prompt", "kind", "answer", "status")
+    fields = ("prompt", "kind", "answer", "status", "evidence")
+    readonly_fields = ("evidence",)
     extra = 0
     show_change_link = True
+
+    @admin.display(description="Evidence in the article")
+    def evidence(self, question: Question) -> str:
+        return render_evidence(question)
 
 
 @admin.register(Question)
@@ -118,10 +130,7 @@ class QuestionAdmin(ScopedModelAdmin):
 
     @admin.display(description="Evidence in the article")
     def evidence(self, question: Question) -> str:
-        sentence = evidence_sentence(question)
-        if not sentence:
-            return "—"
-        return format_html('<blockquote class="evidence">{}</blockquote>', sentence)
+        return render_evidence(question)
 
     @admin.action(description="Approve selected questions")
     def approve(self, request, queryset):

@@ -56,3 +56,15 @@ def test_editing_the_text_reanchors_questions_and_reports_it(client, teacher):
     article.refresh_from_db()
     assert article.text[question.evidence_start : question.evidence_end] == sentence
     assert question.status == Question.Status.APPROVED
+
+
+def test_article_page_lists_its_questions_with_their_evidence(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    sentence = "They have been forced to retreat by the counter-offensive launched by 100,000 forces."
+    start = article.text.index(sentence)
+    QuestionFactory(
+        article=article, prompt="How many forces?", evidence_start=start, evidence_end=start + len(sentence)
+    )
+    page = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert "How many forces?" in page
+    assert sentence in page
