@@ -25,7 +25,6 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
         "reading_grade",
         "approved_count",
         "draft_count",
-        "created_at",
         "article_page",
     )
     list_filter = ("created_at",)
@@ -33,6 +32,10 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     search_fields = ("title", "source_name", "text")
     readonly_fields = ("word_count", "reading_grade", "article_page", "removed_summary", "created_at")
     actions = ("generate_questions",)
+
+    class Media:
+        css = {"all": ["quizzes/teacher/admin.css"]}  # the evidence column of the question inline
+
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a pasted bare domain is https
 
     def get_fields(self, request, obj=None):

@@ -4,8 +4,10 @@ Edits to a question students have already answered go through `question_update`,
 responses and rescores the attempts in one transaction; the teacher is told how many were regraded.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
@@ -90,6 +92,10 @@ class QuestionInline(ScopedTabularInline):
     model = Question
     fields = ("prompt", "kind", "answer", "status", "evidence")
     readonly_fields = ("evidence",)
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 36})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 18})},
+    }
     extra = 0
     show_change_link = True
 
@@ -120,6 +126,9 @@ class QuestionAdmin(ScopedModelAdmin):
         ("origin", "generator_version", "generator_score", "edited_by_teacher"),
     )
     actions = ("approve", "reject")
+
+    class Media:
+        css = {"all": ["quizzes/teacher/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(response_total=Count("responses"))
