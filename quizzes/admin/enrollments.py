@@ -7,7 +7,7 @@ from django.views.decorators.cache import add_never_cache_headers
 from quizzes import throttle
 from quizzes.admin.scoping import ScopedModelAdmin
 from quizzes.models import Enrollment
-from quizzes.services import Credential, student_password_reset
+from quizzes.services import Credential, enrollment_remove, student_password_reset
 
 
 @admin.register(Enrollment)
@@ -19,7 +19,7 @@ class EnrollmentAdmin(ScopedModelAdmin):
     search_fields = ("display_name", "student__username")
     fields = ("display_name", "classroom", "username", "joined_at")
     readonly_fields = ("classroom", "username", "joined_at")
-    actions = ("reset_passwords", "lift_sign_in_lock")
+    actions = ("reset_passwords", "lift_sign_in_lock", "remove_from_class")
 
     def has_add_permission(self, request):
         return False
@@ -60,3 +60,14 @@ class EnrollmentAdmin(ScopedModelAdmin):
             throttle.throttle_clear(username=enrollment.student.get_username())
             names.append(enrollment.display_name)
         self.message_user(request, f"Sign-in locks lifted for: {', '.join(names)}.", messages.SUCCESS)
+
+    @admin.action(description="Remove the selected students from their class (answers kept anonymously)")
+    def remove_from_class(self, request, queryset):
+        names = []
+        for enrollment in queryset.select_related("classroom"):
+            names.append(enrollment.display_name)
+            enrollment_remove(enrollment=enrollment)
+        message = (
+            f"Removed from the class: {', '.join(names)}. Their answers still count in question figures."
+        )
+        self.message_user(request, message, messages.SUCCESS)

@@ -8,7 +8,13 @@ from django.urls import reverse
 
 from quizzes import throttle
 from quizzes.models import Classroom, Enrollment
-from tests.factories import ClassroomFactory, EnrollmentFactory, UserFactory
+from tests.factories import (
+    AssignmentFactory,
+    AttemptFactory,
+    ClassroomFactory,
+    EnrollmentFactory,
+    UserFactory,
+)
 from tests.quizzes.teacher_helpers import make_teacher
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +145,18 @@ def test_projector_link_of_another_teachers_class_is_not_found(client, teacher):
     other = ClassroomFactory(board_token="secret-token-of-bob")  # noqa: S106
     response = client.get(reverse("admin:quizzes_classroom_projector", args=[other.pk]))
     assert response.status_code == 404
+
+
+def test_removing_a_student_keeps_answers_but_not_the_name(client, teacher):
+    assignment = AssignmentFactory(classroom=ClassroomFactory(teacher=teacher))
+    enrollment = EnrollmentFactory(classroom=assignment.classroom, display_name="Amira")
+    attempt = AttemptFactory(assignment=assignment, student=enrollment.student)
+    response = client.post(
+        reverse("admin:quizzes_enrollment_changelist"),
+        {"action": "remove_from_class", "_selected_action": [enrollment.pk]},
+        follow=True,
+    )
+    assert "Removed from the class: Amira" in response.content.decode()
+    assert not Enrollment.objects.filter(pk=enrollment.pk).exists()
+    attempt.refresh_from_db()
+    assert attempt.student is None
