@@ -70,7 +70,8 @@ async def _fire(run: Run, pool: Pool, result: PhaseResult, kind: str, index: int
             run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
             if student.next_url:  # the student clicks "Next question" and reads it until the next answer
                 kind = "next"
-                result.record("next", await browser.next_question(pool, student))
+                ok = await browser.next_question(pool, student)
+                result.record("next", ok, "ok" if ok else "unexpected")
     except Exception as error:  # noqa: BLE001 - counted as an error of its kind
         result.record(kind, False, type(error).__name__)
 

@@ -49,6 +49,7 @@ class Student:
     panel: Panel | None = None
     next_url: str = ""
     board_etag: str = ""
+    last_html: str = ""  # the last panel read, for error reports
 
 
 @dataclass
@@ -97,6 +98,7 @@ async def start(conn: Connection | Pool, quiz: Quiz, student: Student) -> bool:
 
 def read_panel(student: Student, body: bytes) -> bool:
     text = body.decode()
+    student.last_html = text
     form = ANSWER_URL.search(text)
     next_link = NEXT_URL.search(text)
     student.next_url = next_link.group(1) if next_link else ""
@@ -117,7 +119,14 @@ def next_answer(
     question = quiz.questions[panel.question_id]
     correct = rng.random() < share_correct
     text = question["right"] if correct else question["wrong"]
-    fields = {"answer_text": text} if question["kind"] == "short_answer" else {"choice": panel.choices[text]}
+    if question["kind"] != "short_answer" and text not in panel.choices:
+        shown = student.last_html[student.last_html.find('id="question-panel"') :][:1500]
+        raise ValueError(
+            f"choice {text!r} not on the panel for question {panel.question_id}: {panel}\n{shown}"
+        )
+    fields = (
+        {"answer_text": text} if question["kind"] == "short_answer" else {"choice": panel.choices.get(text)}
+    )
     return Answer(panel.attempt_id, panel.question_id, correct, panel.answer_url, _form(fields))
 
 

@@ -34,20 +34,29 @@ def verify(assignment_id: int, accepted: list[list]) -> dict:
     for (attempt, _question), correct in expected.items():
         expected_correct[attempt] = expected_correct.get(attempt, 0) + int(correct)
     finished = attempts.filter(finished_at__isnull=False)
+    differing = [key for key, correct in expected.items() if key in stored and stored[key] != correct]
     return {
         "accepted": len(expected),
         "stored": responses.count(),
         "lost": len(expected.keys() - stored.keys()),
         "unexpected": len(stored.keys() - expected.keys()),
         "double": sum(row["n"] - 1 for row in doubled),
-        "graded_differently": sum(
-            1 for key, correct in expected.items() if key in stored and stored[key] != correct
-        ),
+        "graded_differently": len(differing),
+        "graded_differently_sample": [_describe(responses, key, expected[key]) for key in differing[:3]],
         "attempts": attempts.count(),
         "unfinished": attempts.filter(finished_at__isnull=True).count(),
         "score_not_sum": finished.exclude(score=F("correct_points")).count(),
         "score_not_client": sum(1 for a in finished if a.score != expected_correct.get(a.pk, 0)),
     }
+
+
+def _describe(responses, key: tuple[int, int], expected: bool) -> list:
+    row = responses.filter(attempt_id=key[0], question_id=key[1])
+    return [
+        *key,
+        expected,
+        *row.values_list("question__kind", "given_answer", "choice__text", "is_correct")[0],
+    ]
 
 
 if __name__ == "__main__":

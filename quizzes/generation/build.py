@@ -41,7 +41,7 @@ def accepted_answers(answer: str) -> tuple[str, ...]:
 def make_draft(
     article: Article, seg: Segment, prompt: str, answer: str, label: str, form: str
 ) -> Scored | None:
-    evidence = article.doc.text[seg.char_start : seg.char_end]
+    evidence = article.text[seg.char_start : seg.char_end]
     if not acceptable(prompt, answer, evidence):
         return None
     wrong = (

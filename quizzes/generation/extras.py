@@ -45,7 +45,7 @@ def who_said(article: Article, clause: Clause) -> Scored | None:
     if ent is None or ent[2] != "PERSON":
         return None
     seg = clause.seg
-    match = QUOTED.search(doc.text, seg.char_start, seg.char_end + 600)  # the quote may run on past the sentence
+    match = QUOTED.search(article.text, seg.char_start, seg.char_end + 600)  # the quote may run on past the sentence
     if match is None or match.start() >= seg.char_end:
         return None
     words = match.group(1).strip().split()
@@ -105,7 +105,7 @@ def fill_blanks(article: Article) -> list[Scored]:
             continue  # "recapture _____ of Isis's strongholds": a pronoun, not a number
         seen.add((start, end))
         answer = doc[start:end].text
-        sentence = doc.text[seg.char_start : seg.char_end]
+        sentence = article.text[seg.char_start : seg.char_end]
         item = make_draft(article, seg, sentence.replace(answer, BLANK), answer, label, "fill_blank")
         if item is not None:
             found.append(item)

@@ -38,6 +38,7 @@ class Article:
     chunk_of: dict[int, tuple[int, int]] = field(default_factory=dict)  # token -> noun chunk (start, end)
     title_words: set[str] = field(default_factory=set)
     word_counts: dict[str, int] = field(default_factory=dict)
+    text: str = ""  # doc.text is rebuilt on every access; keep it once
 
 
 def build_article(doc) -> Article:
@@ -46,7 +47,7 @@ def build_article(doc) -> Article:
     for seg in segments:
         for i in range(seg.start, seg.end):
             segment_of[i] = seg.index
-    article = Article(doc=doc, segments=segments, segment_of=segment_of, entity_of=_entities(doc))
+    article = Article(doc=doc, segments=segments, segment_of=segment_of, entity_of=_entities(doc), text=doc.text)
     article.title_words = _title_words(doc, segments)
     for chunk in doc.noun_chunks:
         for i in range(chunk.start, chunk.end):

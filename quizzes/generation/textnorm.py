@@ -1,6 +1,7 @@
 """Comparing phrases the way a reader would: case, articles and punctuation do not make a new answer."""
 
 import re
+from functools import lru_cache
 
 _NUMBER_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
 _NON_WORD = re.compile(r"[^\w%$£€]+")
@@ -10,9 +11,10 @@ FUNCTION_WORDS = ARTICLES | frozenset(
 )
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=8192)  # the same options and answers are compared many times per article
+def tokens(text: str) -> tuple[str, ...]:
     text = _NUMBER_COMMA.sub("", text.lower().replace("’", "'"))
-    return [t for t in _NON_WORD.sub(" ", text).split() if t not in ARTICLES]
+    return tuple(t for t in _NON_WORD.sub(" ", text).split() if t not in ARTICLES)
 
 
 def normalize(text: str) -> str:
