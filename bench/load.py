@@ -102,7 +102,7 @@ def new_run(port: int, data: dict) -> Run:
         assignment_id=data["assignment_id"],
         classroom_id=data["classroom_id"],
         password=data["password"],
-        questions=data["questions"],
+        questions={question["id"]: question for question in data["questions"]},
     )
     students = [Student(name) for name in data["usernames"]]
     for student in students:

@@ -112,7 +112,7 @@ def render(report: DbReport) -> str:
         phase_line("bare view GET /bench/ok", p["bare"], "bare"),
         phase_line("bare insert POST /bench/insert", p["insert"], "insert"),
         phase_line("answers POST (HTMX, CSRF header)", p["answers"], "answer"),
-        f"    in the same phase: starts={p['answers'].ok['start']} quiz pages={p['answers'].ok['page']}"
+        f"    in the same phase: starts (with the quiz page)={p['answers'].ok['start']}"
         f" finishes={p['answers'].ok['finish']}; statuses {dict(p['answers'].statuses)}",
         phase_line("class leaderboard poll (If-None-Match)", p["board"], "board"),
         f"    statuses {dict(p['board'].statuses)}",
