@@ -33,9 +33,6 @@ class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     readonly_fields = ("word_count", "reading_grade", "article_page", "removed_summary", "created_at")
     actions = ("generate_questions",)
 
-    class Media:
-        css = {"all": ["quizzes/teacher/admin.css"]}  # the evidence column of the question inline
-
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a pasted bare domain is https
 
     def get_fields(self, request, obj=None):

@@ -127,9 +127,6 @@ class QuestionAdmin(ScopedModelAdmin):
     )
     actions = ("approve", "reject")
 
-    class Media:
-        css = {"all": ["quizzes/teacher/admin.css"]}
-
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(response_total=Count("responses"))
 
