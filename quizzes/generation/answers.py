@@ -56,9 +56,19 @@ def too_generic(doc, start: int, end: int) -> bool:
 
 def core_span(article: Article, head) -> tuple[int, int, str] | None:
     """The answer phrase around an argument's head: its entity, or its noun chunk without the article."""
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    if conjuncts:  # one item of a list is only part of the answer: ask for the whole list
+        start = article.chunk_of.get(head.i, (head.i, head.i + 1))[0]
+        while head.doc[start].tag_ in ("DT", "PRP$", "PDT") and start < head.i:
+            start += 1
+        end = conjuncts[-1].right_edge.i + 1
+        return (start, end, "NP") if end - start <= 8 else None
     ent = article.entity_of.get(head.i)
     if ent is not None and ent[2] != "ORDINAL":
-        return ent
+        start, end, label = ent
+        if end - start > 1 and head.doc[end - 1].tag_ == "POS":
+            end -= 1  # "William Tyndale's" -> "William Tyndale"
+        return start, end, label
     if head.pos_ == "PRON" or head.tag_ in ("WDT", "WP", "EX"):
         return None
     start, end = article.chunk_of.get(head.i, (head.i, head.i + 1))

@@ -54,6 +54,8 @@ def _from_article(article: Article, label: str, answer: str, skip: range) -> lis
         if ent_label != label or (start, end) in seen or start in skip:
             continue
         seen.add((start, end))
+        if end - start > 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
         text = doc[start:end].text
         if doc[start].lower_ == "the" and not answer.lower().startswith("the "):
             text = doc[start + 1 : end].text

@@ -45,7 +45,9 @@ def who_said(article: Article, clause: Clause) -> Scored | None:
     if ent is None or ent[2] != "PERSON":
         return None
     seg = clause.seg
-    match = QUOTED.search(article.text, seg.char_start, seg.char_end + 600)  # the quote may run on past the sentence
+    match = QUOTED.search(
+        article.text, seg.char_start, seg.char_end + 600
+    )  # the quote may run on past the sentence
     if match is None or match.start() >= seg.char_end:
         return None
     words = match.group(1).strip().split()

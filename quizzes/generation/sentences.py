@@ -47,7 +47,9 @@ def build_article(doc) -> Article:
     for seg in segments:
         for i in range(seg.start, seg.end):
             segment_of[i] = seg.index
-    article = Article(doc=doc, segments=segments, segment_of=segment_of, entity_of=_entities(doc), text=doc.text)
+    article = Article(
+        doc=doc, segments=segments, segment_of=segment_of, entity_of=_entities(doc), text=doc.text
+    )
     article.title_words = _title_words(doc, segments)
     for chunk in doc.noun_chunks:
         for i in range(chunk.start, chunk.end):

@@ -30,7 +30,7 @@ class Clause:
     subject_head: int
     verb: int
     verb_literal: str | None  # surface verb when the text has none ("was" for appositives) or another form
-    auxes: tuple[int, ...]
+    auxes: tuple[int | str, ...]  # token indices, or a literal "was" for reduced passives
     body: tuple[int | str, ...]  # everything after the subject; the verb is the int `verb` or VERB_SLOT
     front: tuple[int, ...]  # modifiers before the subject ("In 2014,"), moved to the end in questions
     passive: bool
@@ -54,6 +54,13 @@ def clauses(article: Article, segments: list[Segment] | None = None) -> list[Cla
                 clause = _finite_clause(article, seg, tok, lenient)
             if clause is None and tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
                 clause = _agent_clause(article, seg, tok)
+            if (
+                clause is None
+                and tok.dep_ == "acl"
+                and tok.tag_ == "VBN"
+                and tok.head.pos_ in ("NOUN", "PROPN")
+            ):
+                clause = _reduced_passive(article, seg, tok)
             if clause is not None:
                 found.append(clause)
             if tok.dep_ == "appos" and tok.head.i < tok.i:
@@ -84,7 +91,7 @@ def _breaks(child) -> bool:
     if dep == "advmod" and (child.tag_ == "WRB" or (child.lower_ in DISCOURSE and child.i < head.i)):
         return True
     if child.is_punct:
-        return not _inside_word(child)
+        return not (_inside_word(child) or _list_comma(child))
     return False
 
 
@@ -99,6 +106,14 @@ def _inside_word(tok) -> bool:
     ):
         return False
     return not doc[tok.i - 1].whitespace_ and not doc[tok.i + 1].is_space
+
+
+def _list_comma(tok) -> bool:
+    """The commas of "Ballarat, Bendigo and Geelong" stay; appositive and clause commas go."""
+    head = tok.head
+    return tok.text == "," and head.i < tok.i and head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "conj" and c.i > tok.i for c in head.children
+    )
 
 
 def phrase(tok, seg: Segment) -> list[int]:
@@ -160,7 +175,9 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
         return None
     subj_toks, subj_text, subj_head = subject
     auxes, toks = _verb_group(verb, seg, set(subj_toks) | {subj_head})
-    past_participle_as_past = verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)  # mis-tagged
+    past_participle_as_past = (
+        verb.dep_ == "ROOT" and verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
     if any(article.doc[i].tag_ == "TO" for i in auxes) or (
         not auxes and verb.tag_ in ("VBG", "VB", "VBN") and not past_participle_as_past
     ):
@@ -168,8 +185,6 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
     first_subject = min(subj_toks) if subj_toks else subj_head
     toks = [i for i in toks if i not in subj_toks and i != subj_head]
     front = tuple(i for i in toks if i < first_subject)
-    if len(front) > 4:
-        front = ()  # long fronted phrases ("In an apparent attempt to …") only lengthen the question
     body = tuple(i for i in toks if i >= first_subject)
     if any(article.doc[i].tag_ in ("WDT", "WP", "WP$") for i in body):
         return None  # "the book which he wrote": the lifted clause would lack its object
@@ -178,6 +193,44 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
     return Clause(
         seg, tuple(subj_toks), subj_text, subj_head, verb.i, None, tuple(auxes), body, front, passive, source
     )
+
+
+def _reduced_passive(article: Article, seg: Segment, verb) -> Clause | None:
+    """ "a constitution enacted in 1975" -> "a constitution was enacted in 1975"."""
+    head, doc = verb.head, article.doc
+    if head.i > verb.i or any(c.dep_ in (*SUBJECT_DEPS, "agent") for c in verb.children):
+        return None
+    inner = {t.i for t in verb.subtree}
+    subj_toks = [i for i in phrase(head, seg) if i not in inner]
+    if not subj_toks or max(subj_toks) > verb.i or doc[head.i].pos_ == "PRON":
+        return None
+    body = [verb.i]
+    for child in verb.children:
+        if child.i > verb.i and not _breaks(child):
+            collect(child, body, seg)
+    if len(body) < 2:
+        return None
+    aux = copula_for(head)
+    return Clause(
+        seg,
+        tuple(subj_toks),
+        join_items(doc, subj_toks),
+        head.i,
+        verb.i,
+        None,
+        (aux,),
+        tuple(sorted(body)),
+        (),
+        True,
+        "reduced",
+    )
+
+
+def copula_for(noun) -> str:
+    """ "is"/"was" by the sentence's own tense, plural for plural nouns."""
+    present = noun.sent.root.tag_ in ("VBZ", "VBP")
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return ("are" if plural else "is") if present else ("were" if plural else "was")
 
 
 def _agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
@@ -239,10 +292,7 @@ def _appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
         return None
     if any(doc[i].tag_ in ("WDT", "WP", "WP$", "VBG") for i in [*subj_toks, *body_toks]):
         return None
-    root = head.sent.root
-    copula = "is" if root.tag_ in ("VBZ", "VBP") else "was"
-    if article.doc[head.i].tag_ == "NNPS" or article.doc[head.i].tag_ == "NNS":
-        copula = "are" if copula == "is" else "were"
+    copula = copula_for(doc[head.i])
     return Clause(
         seg,
         tuple(subj_toks),

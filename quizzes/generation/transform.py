@@ -31,6 +31,8 @@ def _subject_for_middle(doc, clause: Clause) -> str:
 
 def _front_as_tail(doc, clause: Clause, drop: set[int]) -> list[int | str]:
     kept = [i for i in clause.front if i not in drop]
+    if len(kept) > 5:
+        return []  # long fronted phrases ("In an apparent attempt to …") only lengthen the question
     if kept and doc[kept[0]].pos_ != "PROPN" and not doc[kept[0]].ent_type_:
         return [doc[kept[0]].text.lower(), *kept[1:]]
     return kept
