@@ -130,6 +130,11 @@ class QuestionAdmin(ScopedModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(response_total=Count("responses"))
 
+    def get_readonly_fields(self, request, obj=None):
+        # Evidence offsets point into one article's text: a question cannot move to another article.
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "article") if obj is not None else readonly
+
     @admin.display(description="Responses", ordering="response_total")
     def response_count(self, question: Question) -> int:
         return question.response_total
