@@ -35,9 +35,13 @@ def render_evidence(question: Question) -> str:
 
 def question_save_changes(request, model_admin, question: Question, changed: list[str]) -> None:
     """Save a teacher's edit; once students have answered, through `question_update`, which regrades."""
-    answered = Response.objects.filter(question_id=question.pk).count() if question.pk else 0
+    content_changed = bool(CONTENT_FIELDS.intersection(changed))
+    # Only a change of content can change a grade; status and position are saved as they are.
+    answered = (
+        Response.objects.filter(question_id=question.pk).count() if content_changed and question.pk else 0
+    )
     if not answered:
-        if CONTENT_FIELDS.intersection(changed) and question.origin == Question.Origin.GENERATED:
+        if content_changed and question.origin == Question.Origin.GENERATED:
             question.edited_by_teacher = True  # regeneration must leave the teacher's version alone
         question.save()
         return
