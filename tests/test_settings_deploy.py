@@ -126,3 +126,22 @@ def test_session_and_csrf_cookies_are_secure_and_session_is_httponly(probe):
 def test_starting_the_app_and_serving_a_student_never_imports_spacy(probe):
     assert probe["home_status"] == 200, "the logged-in student should see their dashboard"
     assert probe["spacy_loaded"] is False
+
+
+CACHE_PROBE = (
+    "from django.conf import settings; print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE)"
+)
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "backend"),
+    [
+        ("", "django.core.cache.backends.db.DatabaseCache"),
+        ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
+    ],
+)
+def test_every_worker_shares_one_cache_and_sessions_use_it(prod, redis_url, backend):
+    """Throttles, board invalidations and sessions must reach every worker: never a per-process cache."""
+    done = run(["-c", "import django; django.setup(); " + CACHE_PROBE], {**prod, "REDIS_URL": redis_url})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [backend, "django.contrib.sessions.backends.cached_db"]
