@@ -14,8 +14,8 @@ FORM_WEIGHT = {
     "how_many": 2.8,
     "how_much": 2.8,
     "when": 2.9,
-    "where": 2.5,
-    "which": 2.6,
+    "where": 2.3,
+    "which": 2.2,
     "who_object": 2.5,
     "what_subject": 2.2,
     "what_object": 2.1,
@@ -30,7 +30,7 @@ LABEL_BONUS = {
     "CARDINAL": 0.6,
     "PERCENT": 0.6,
     "MONEY": 0.6,
-    "ORG": 0.4,
+    "ORG": 0.6,
     "GPE": -0.1,
     "NORP": -0.2,
     "LOC": 0.0,
@@ -67,26 +67,36 @@ def score(article: Article, seg: Segment, form: str, label: str, prompt: str, an
     return round(value, 4)
 
 
+SAME_SENTENCE_PENALTY = 0.8
+
+
 def order(items: list[Scored], limit: int | None = None) -> list[Draft]:
-    """Best first, each answer once, at most `cap` per sentence before any sentence gets another."""
+    """Best first and each answer once; every draft already taken from a sentence costs the next one from
+    that sentence SAME_SENTENCE_PENALTY, so questions spread over the article; true/false come last."""
     remaining = sorted(items, key=lambda s: (-s.draft.score, s.draft.evidence_start, s.draft.prompt))
     chosen: list[Draft] = []
     used_answers: set[str] = set()
     used_prompts: set[str] = set()
     per_segment: dict[int, int] = {}
-    cap = 1
     while remaining and (limit is None or len(chosen) < limit):
-        deferred = []
-        for item in remaining:
-            if item.answer_key in used_answers or normalize(item.draft.prompt) in used_prompts:
-                continue
-            if per_segment.get(item.segment, 0) >= cap:
-                deferred.append(item)
-                continue
-            chosen.append(item.draft)
-            if item.answer_key is not None:
-                used_answers.add(item.answer_key)
-            used_prompts.add(normalize(item.draft.prompt))
-            per_segment[item.segment] = per_segment.get(item.segment, 0) + 1
-        remaining, cap = deferred, cap + 1
-    return chosen[:limit] if limit else chosen
+        remaining = [
+            item
+            for item in remaining
+            if item.answer_key not in used_answers and normalize(item.draft.prompt) not in used_prompts
+        ]
+        if not remaining:
+            break
+        best = max(remaining, key=lambda item: _effective(item, per_segment))
+        remaining.remove(best)
+        chosen.append(best.draft)
+        if best.answer_key is not None:
+            used_answers.add(best.answer_key)
+        used_prompts.add(normalize(best.draft.prompt))
+        per_segment[best.segment] = per_segment.get(best.segment, 0) + 1
+    return chosen
+
+
+def _effective(item: Scored, per_segment: dict[int, int]) -> tuple[float, int, float]:
+    value = item.draft.score - SAME_SENTENCE_PENALTY * per_segment.get(item.segment, 0)
+    # max() keeps the first of equals, and `remaining` is already in a deterministic order
+    return (item.draft.form != "true_false", value, 0.0)

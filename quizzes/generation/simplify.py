@@ -111,8 +111,11 @@ def _inside_word(tok) -> bool:
 def _list_comma(tok) -> bool:
     """The commas of "Ballarat, Bendigo and Geelong" stay; appositive and clause commas go."""
     head = tok.head
-    return tok.text == "," and head.i < tok.i and head.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "conj" and c.i > tok.i for c in head.children
+    return (
+        tok.text == ","
+        and head.i < tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "conj" and c.i > tok.i for c in head.children)
     )
 
 
