@@ -1,5 +1,7 @@
 """Arbitrary text never crashes the generator: it refuses with GenerationError or returns sound drafts."""
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +12,15 @@ WORDS = st.sampled_from(
     "announced a city of the Baghdadi 7,500 \n\n However".split(" ")
 )
 SENTENCEISH = st.lists(WORDS, min_size=0, max_size=80).map(" ".join)
-TEXT = st.one_of(st.text(max_size=400), SENTENCEISH)
+MOSUL_LINES = [
+    line for line in (Path(__file__).resolve().parents[2] / "data" / "articles" / "mosul-offensive.txt")
+    .read_text(encoding="utf-8").splitlines() if line.strip()
+]
+# Real article lines, reordered, cut and salted with arbitrary characters: exercises the whole pipeline.
+ARTICLEISH = st.lists(
+    st.tuples(st.sampled_from(MOSUL_LINES), st.integers(0, 300), st.text(max_size=5)), min_size=1, max_size=6
+).map(lambda parts: "\n\n".join(line[:cut] + salt + line[cut:] for line, cut, salt in parts))
+TEXT = st.one_of(st.text(max_size=400), SENTENCEISH, ARTICLEISH)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
