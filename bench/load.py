@@ -87,8 +87,10 @@ def run_database(kind: str, args: argparse.Namespace) -> DbReport:
             with running_server(env, port, workdir / "gunicorn.log") as server:
                 run = new_run(port, data)
                 phases = asyncio.run(measure(run, server, args))
-            check = verify(env, data["assignment_id"], run.accepted)
+                spacy_pids = server.workers_mapping("spacy")
+            check = verify(env, data["assignment_id"], run.accepted, run.unknown)
     notes.append(f"load average after: {_loadavg()} (other processes on this machine skew absolute numbers)")
+    notes.append(f"spaCy mapped in a web worker after the run: {spacy_pids or 'no'}")
     return DbReport(kind, workers, args.clients, phases, check, dict(server.peak_rss_mb), notes)
 
 

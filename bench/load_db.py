@@ -45,11 +45,15 @@ def prepare(env: dict[str, str], students: int, http_logins: int) -> dict:
     return _run_json(env, "bench.load_setup", str(students), str(http_logins))
 
 
-def verify(env: dict[str, str], assignment_id: int, accepted: dict[tuple[int, int], bool]) -> dict:
+def verify(
+    env: dict[str, str],
+    assignment_id: int,
+    accepted: dict[tuple[int, int], bool],
+    unknown: set[tuple[int, int]],
+) -> dict:
     rows = [[attempt, question, correct] for (attempt, question), correct in accepted.items()]
-    return _run_json(
-        env, "bench.load_verify", stdin=json.dumps({"assignment_id": assignment_id, "accepted": rows})
-    )
+    request = {"assignment_id": assignment_id, "accepted": rows, "unknown": [list(pair) for pair in unknown]}
+    return _run_json(env, "bench.load_verify", stdin=json.dumps(request))
 
 
 def _run_json(env: dict[str, str], module: str, *args: str, stdin: str = "") -> dict:

@@ -14,6 +14,8 @@ from bench.load_phases import PhaseResult, Run, cpu_ticks
 
 POOL_SIZE = 512
 START_DELAY_SECONDS = 0.5
+# After the last scheduled send, requests still waiting get this long; then they count as timed-out errors.
+DRAIN_SECONDS = 20.0
 
 
 def schedule(
@@ -42,7 +44,10 @@ async def open_loop(
         if delay > 0:
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(_fire(run, pool, result, kind, index, started + at)))
-    await asyncio.gather(*tasks)
+    _done, late = await asyncio.wait(tasks, timeout=DRAIN_SECONDS)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
     total, idle = (now - before for now, before in zip(cpu_ticks(), ticks, strict=True))
     result.seconds = time.monotonic() - started
     result.cpu_seconds = time.process_time() - cpu
@@ -53,27 +58,45 @@ async def open_loop(
 
 async def _fire(run: Run, pool: Pool, result: PhaseResult, kind: str, index: int, scheduled: float) -> None:
     student = run.students[index]
+    answer = None
     try:
         if kind == "board":
             reply = await browser.poll_board(pool, run.quiz, student)
             result.record("board", reply.status in (200, 304), reply.status)
             return
+        if student.waiting:  # a student cannot send the next answer before the last one came back
+            result.record("missed", True, "still-waiting-for-the-previous-answer")
+            return
         answer = browser.next_answer(run.quiz, student, run.rng)
         if answer is None:
-            result.record("skipped", True)  # every question answered: duration too long for the quiz
+            result.record("answer", False, "no-question-on-screen")
             return
+        student.waiting = True
         reply = await browser.send_answer(pool, run.quiz, student, answer)
         result.latencies_ms.append((time.monotonic() - scheduled) * 1000)
         saved = browser.answer_saved(reply)
         result.record("answer", saved, reply.status if saved or reply.status != 200 else "200-not-saved")
         if saved:
             run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
+            answer = None  # what follows is not part of the answer's latency or outcome
             if student.next_url:  # the student clicks "Next question" and reads it until the next answer
                 kind = "next"
                 ok = await browser.next_question(pool, student)
                 result.record("next", ok, "ok" if ok else "unexpected")
+    except asyncio.CancelledError:
+        # Still unanswered when the drain time ran out: an error, and its latency is at least this long.
+        result.record(kind, False, "timeout")
+        if kind == "answer" and answer is not None:
+            result.latencies_ms.append((time.monotonic() - scheduled) * 1000)
+            run.unknown.add((answer.attempt_id, answer.question_id))
+        raise
     except Exception as error:  # noqa: BLE001 - counted as an error of its kind
         result.record(kind, False, type(error).__name__)
+        if kind == "answer" and answer is not None:
+            run.unknown.add((answer.attempt_id, answer.question_id))
+    finally:
+        if kind != "board":
+            student.waiting = False
 
 
 async def for_each_student(run: Run, action, concurrency: int = 32, first: int | None = None) -> PhaseResult:

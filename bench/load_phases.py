@@ -48,6 +48,8 @@ class Run:
     quiz: Quiz
     students: list[Student]
     accepted: dict[tuple[int, int], bool] = field(default_factory=dict)
+    # Sent, but no reply (error or timeout): the server may or may not have stored these.
+    unknown: set[tuple[int, int]] = field(default_factory=set)
     busy: set[str] = field(default_factory=set)
     rng: random.Random = field(default_factory=lambda: random.Random(5))  # noqa: S311 - not security
 
@@ -139,7 +141,8 @@ async def answer_once(run: Run, student: Student, conns, result: PhaseResult) ->
         result.record("answer", status == 200, status)
         if status == 200:
             run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
-        if isinstance(reply, BaseException):
+        if not isinstance(reply, Reply):
+            run.unknown.add((answer.attempt_id, answer.question_id))
             conn.close()  # its reply was not read to the end
     return _answer_status(replies[0]) == 200
 

@@ -124,6 +124,7 @@ def render(report: DbReport) -> str:
         f"p99={report.latency(0.99):.1f} ms max={report.latency(1.0):.1f} ms;"
         f" board polls ok={p['open'].ok['board']} errors={p['open'].errors['board']};",
         f"    statuses {dict(p['open'].statuses)}",
+        f"    missed sends (student still waiting for the previous answer): {p['open'].ok['missed']}",
         f"database check: {report.check}",
         "worker RSS (peak, MB): "
         + ", ".join(f"pid {pid}: {mb:.1f}" for pid, mb in sorted(report.rss_mb.items())),

@@ -35,6 +35,17 @@ class Server:
             if rss is not None:
                 self.peak_rss_mb[pid] = max(rss, self.peak_rss_mb.get(pid, 0.0))
 
+    def workers_mapping(self, needle: str) -> list[int]:
+        """Workers with a file containing `needle` mapped (e.g. spaCy's compiled modules once imported)."""
+        found = []
+        for pid in self.worker_pids():
+            try:
+                if needle in Path(f"/proc/{pid}/maps").read_text():
+                    found.append(pid)
+            except OSError:
+                continue
+        return found
+
     def log_tail(self, lines: int = 30) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 

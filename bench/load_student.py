@@ -50,6 +50,7 @@ class Student:
     next_url: str = ""
     board_etag: str = ""
     last_html: str = ""  # the last panel read, for error reports
+    waiting: bool = False  # an answer (and the next question after it) is on its way
 
 
 @dataclass

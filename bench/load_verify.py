@@ -1,7 +1,8 @@
 """After the load: compare the database with the client's own count (run in its own process, like set-up).
 
-Reads JSON on stdin: {"assignment_id", "accepted": [[attempt_id, question_id, expected_correct], ...]} where
-`accepted` holds every (attempt, question) the client got a 2xx for. Prints one JSON line of findings.
+Reads JSON on stdin: {"assignment_id", "accepted": [[attempt_id, question_id, expected_correct], ...],
+"unknown": [[attempt_id, question_id], ...]}: `accepted` holds every (attempt, question) the client saw
+saved, `unknown` those sent without a reply (their fate is reported, not guessed). Prints one JSON line.
 """
 
 import json
@@ -19,8 +20,9 @@ from django.db.models.functions import Coalesce  # noqa: E402
 from quizzes.models import Attempt, Response  # noqa: E402
 
 
-def verify(assignment_id: int, accepted: list[list]) -> dict:
+def verify(assignment_id: int, accepted: list[list], unknown: list[list]) -> dict:
     expected = {(attempt, question): correct for attempt, question, correct in accepted}
+    no_reply = {(attempt, question) for attempt, question in unknown} - expected.keys()
     responses = Response.objects.filter(attempt__assignment_id=assignment_id)
     stored = {
         (r["attempt_id"], r["question_id"]): r["is_correct"]
@@ -39,7 +41,9 @@ def verify(assignment_id: int, accepted: list[list]) -> dict:
         "accepted": len(expected),
         "stored": responses.count(),
         "lost": len(expected.keys() - stored.keys()),
-        "unexpected": len(stored.keys() - expected.keys()),
+        "unexpected": len(stored.keys() - expected.keys() - no_reply),
+        "sent_without_reply": len(no_reply),
+        "stored_without_reply": len(no_reply & stored.keys()),
         "double": sum(row["n"] - 1 for row in doubled),
         "graded_differently": len(differing),
         "graded_differently_sample": [_describe(responses, key, expected[key]) for key in differing[:3]],
@@ -61,4 +65,4 @@ def _describe(responses, key: tuple[int, int], expected: bool) -> list:
 
 if __name__ == "__main__":
     request = json.load(sys.stdin)
-    print(json.dumps(verify(request["assignment_id"], request["accepted"])))
+    print(json.dumps(verify(request["assignment_id"], request["accepted"], request["unknown"])))
