@@ -108,7 +108,8 @@ def fill_blanks(article: Article) -> list[Scored]:
         seen.add((start, end))
         answer = doc[start:end].text
         sentence = article.text[seg.char_start : seg.char_end]
-        item = make_draft(article, seg, sentence.replace(answer, BLANK), answer, label, "fill_blank")
+        blanked = re.sub(rf"(?<!\w){re.escape(answer)}(?!\w)", BLANK, sentence)  # not "Iraq" inside "Iraqi"
+        item = make_draft(article, seg, blanked, answer, label, "fill_blank")
         if item is not None:
             found.append(item)
     return found

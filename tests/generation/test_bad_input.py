@@ -13,8 +13,11 @@ PREFIX = "No questions could be generated from this text because"
         ("", "empty"),
         ("   \n\n  ", "empty"),
         ("Iraqi forces entered the city of Mosul on Monday.", "too short"),
-        ("Die irakischen Truppen sind am Montag in die Stadt Mosul eingedrungen, wie das Militär mitteilte. "
-         "Der Kampf um die Stadt dauert seit zwei Wochen an und hat viele Opfer gefordert.", "English"),
+        (
+            "Die irakischen Truppen sind am Montag in die Stadt Mosul eingedrungen, wie das Militär "
+            "mitteilte. Der Kampf um die Stadt dauert seit zwei Wochen an und hat viele Opfer gefordert.",
+            "English",
+        ),
         ("12 45 78 90 1.5 2,000 33 17 99 100 45.6 12 7 8 9 10 11 12 13 14", "numbers"),
         ("<html><head><title></title></head><body><div class='x'><p></p><br/></div></body></html>", "markup"),
         ("\x00\x01\x02\x89PNG\x1a\x00\x00\x0dIHDR" * 40, "binary"),

@@ -9,7 +9,8 @@ def test_top_ten_asks_who_announced_the_caliphate(mosul_drafts):
     top = mosul_drafts[:10]
     match = [d for d in top if d.answer == "Abu Bakr al-Baghdadi"]
     assert match, [d.prompt for d in top]
-    assert match[0].prompt.startswith("Who") and "announced the creation of an Islamic caliphate" in match[0].prompt
+    prompt = match[0].prompt
+    assert prompt.startswith("Who") and "announced the creation of an Islamic caliphate" in prompt
 
 
 def test_top_ten_asks_how_many_forces_launched_the_counter_offensive(mosul_drafts):

@@ -13,8 +13,11 @@ WORDS = st.sampled_from(
 )
 SENTENCEISH = st.lists(WORDS, min_size=0, max_size=80).map(" ".join)
 MOSUL_LINES = [
-    line for line in (Path(__file__).resolve().parents[2] / "data" / "articles" / "mosul-offensive.txt")
-    .read_text(encoding="utf-8").splitlines() if line.strip()
+    line
+    for line in (Path(__file__).resolve().parents[2] / "data" / "articles" / "mosul-offensive.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
 ]
 # Real article lines, reordered, cut and salted with arbitrary characters: exercises the whole pipeline.
 ARTICLEISH = st.lists(
