@@ -168,3 +168,20 @@ class PageLoads:
     def assert_none(self) -> None:
         assert self.documents == [], f"full page loads happened: {self.documents}"
         assert self.page.evaluate("window.__passageSamePage === true"), "the page was reloaded"
+
+
+class CspViolations:
+    """Collects what the browser refused under the Content Security Policy (inline script or style, CDNs)."""
+
+    def __init__(self, page: Page):
+        self.refused: list[str] = []
+        page.on("console", self._seen)
+
+    def _seen(self, message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.refused.append(message.text)
+
+    def assert_none(self) -> None:
+        assert self.refused == [], "the Content Security Policy blocked parts of the page:\n" + "\n".join(
+            self.refused
+        )

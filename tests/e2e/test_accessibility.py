@@ -39,6 +39,14 @@ def test_every_student_page_including_after_htmx_swaps(demo, page):
     login(page, "student1")
     found["dashboard"] = axe_blocking(page, path=demo.path("home"), heading="My quizzes")
 
+    page.get_by_label("Class code").fill("NOPE-NOPE")
+    page.get_by_label(re.compile("your name", re.I)).fill("Ana")
+    page.get_by_role("button", name="Join class").click()
+    expect(page.get_by_role("alert")).to_contain_text("not recognised")
+    found["dashboard, wrong class code"] = axe_blocking(
+        page, path=demo.path("classroom_join"), heading="My quizzes"
+    )
+
     open_demo_quiz(page)
     quiz_page = re.compile(r"/attempt/\d+/(question/\d+/)?$")
     found["quiz, first question"] = axe_blocking(page, path=quiz_page, heading=assignment.title)

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from quizzes.models import Attempt, Enrollment
 
 from .helpers import (
+    CspViolations,
     PageLoads,
     answer_every_question,
     assert_on_page,
@@ -39,6 +40,7 @@ def _board_row(board_page, display_name: str):
 def test_student1_quiz_through_htmx_and_the_projector_shows_the_score_without_reload(demo, new_context):
     classroom = demo.assignment().classroom
     board = new_context().new_page()
+    board_refused = CspViolations(board)
     board.goto(demo.board_path())
     assert_on_page(board, path=demo.board_path(), heading=classroom.name)
     board_loads = PageLoads(board)
@@ -46,6 +48,7 @@ def test_student1_quiz_through_htmx_and_the_projector_shows_the_score_without_re
     expect(_board_row(board, name)).to_have_count(0)
 
     student = new_context().new_page()
+    refused = CspViolations(student)
     login(student, "student1")
     open_demo_quiz(student)
     article, panel = student.locator("#article"), student.locator("#question-panel")
@@ -77,6 +80,8 @@ def test_student1_quiz_through_htmx_and_the_projector_shows_the_score_without_re
     # The board polls on its own: the new score shows within 5 s, and the page never reloaded.
     expect(_board_row(board, name)).to_contain_text(f"{attempt.score} / {attempt.max_score}", timeout=5000)
     board_loads.assert_none()
+    refused.assert_none()
+    board_refused.assert_none()
 
 
 def test_student2_finishes_the_quiz_with_javascript_disabled(demo, new_context):
