@@ -6,6 +6,7 @@ the shared cache under that version, so a change reaches every worker at once.
 """
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -24,11 +25,13 @@ BOARD_CACHE_SECONDS = 60 * 60
 @login_required
 @require_GET
 def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse:
-    classroom = get_object_or_404(Classroom, pk=classroom_id)
-    allowed = _teaches(request, classroom) or (
-        _enrolled(request, classroom) and classroom.assignments.filter(show_leaderboard=True).exists()
+    # One query for the class and both permission facts: this runs on every poll of every open page.
+    enrolled = Enrollment.objects.filter(classroom=OuterRef("pk"), student_id=request.user.pk)
+    shown = Assignment.objects.filter(classroom=OuterRef("pk"), show_leaderboard=True)
+    classroom = get_object_or_404(
+        Classroom.objects.annotate(is_enrolled=Exists(enrolled), shows_board=Exists(shown)), pk=classroom_id
     )
-    if not allowed:
+    if not (_teaches(request, classroom) or (classroom.is_enrolled and classroom.shows_board)):
         raise Http404("No leaderboard here.")
     # A student's open page polls this by HTMX: answer 304 while the board version is unchanged.
     version = selectors.board_version(classroom_id=classroom.pk)

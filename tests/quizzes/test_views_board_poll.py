@@ -1,7 +1,9 @@
 """A student's open page polls the class board by HTMX: a fragment with an ETag, 304 while nothing changed."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from quizzes.models import Assignment
 from tests.factories import UserFactory
@@ -51,3 +53,12 @@ def test_a_known_etag_gets_no_304_for_someone_not_allowed_to_see_the_board():
 
     Assignment.objects.filter(pk=quiz.assignment.pk).update(show_leaderboard=False)
     assert quiz.client.get(board_url(quiz), headers={**HTMX, "If-None-Match": etag}).status_code == 404
+
+
+def test_an_unchanged_poll_costs_the_user_and_one_classroom_query():
+    quiz = make_quiz()
+    etag = quiz.client.get(board_url(quiz), headers=HTMX)["ETag"]
+    with CaptureQueriesContext(connection) as queries:
+        response = quiz.client.get(board_url(quiz), headers={**HTMX, "If-None-Match": etag})
+    assert response.status_code == 304
+    assert len(queries) == 2  # the signed-in user, then the class with both permission checks
