@@ -1,0 +1,47 @@
+"""The load benchmark's client reads pages as a browser would, and its open loop keeps the promised rate."""
+
+from collections import Counter
+
+import pytest
+
+from bench.load_open import schedule
+from bench.load_report import percentile
+from bench.load_student import Student, read_panel
+from quizzes.models import Response
+from tests.quizzes.view_helpers import HTMX, make_quiz, start
+
+pytestmark = pytest.mark.django_db
+
+
+def test_client_answers_by_the_label_it_reads_whatever_the_shuffle():
+    quiz = make_quiz(shuffle=True)
+    attempt = start(quiz)
+    student = Student("ada")
+    assert read_panel(student, quiz.client.get(f"/attempt/{attempt.pk}/").content)
+    assert student.panel.question_id == quiz.mc.pk
+    assert set(student.panel.choices) == {choice.text for choice in quiz.mc.choices.all()}
+
+    right = quiz.mc.choices.get(is_correct=True)
+    form = {"choice": student.panel.choices[right.text]}
+    reply = quiz.client.post(student.panel.answer_url, form, headers=HTMX)
+    assert "answerSaved" in reply.headers["HX-Trigger"]
+    assert Response.objects.get(attempt=attempt, question=quiz.mc).choice_id == right.pk
+
+    read_panel(student, reply.content)  # the saved answer has no form, only the "Next question" link
+    assert student.panel is None and student.next_url.endswith(f"/question/{quiz.tf.pk}/")
+
+
+def test_open_loop_schedule_sends_the_same_number_of_answers_every_second():
+    events = schedule(students=1000, duration=20, answer_every=5.0, poll_every=10.0)
+    answers_per_second = Counter(int(at) for at, kind, _ in events if kind == "answer")
+    polls_per_second = Counter(int(at) for at, kind, _ in events if kind == "board")
+    assert set(answers_per_second.values()) == {200} and len(answers_per_second) == 20
+    assert set(polls_per_second.values()) == {100}
+    per_student = Counter(index for _, kind, index in events if kind == "answer")
+    assert set(per_student.values()) == {4}
+
+
+def test_percentile_picks_the_value_below_which_the_share_falls():
+    values = list(range(1, 101))
+    assert (percentile(values, 0.5), percentile(values, 0.99), percentile(values, 1.0)) == (51, 100, 100)
+    assert percentile([], 0.99) == 0.0
