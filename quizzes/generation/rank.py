@@ -62,12 +62,16 @@ def score(article: Article, seg: Segment, form: str, label: str, prompt: str, an
         value -= 0.06 * (words - 18)
     if len(answer.split()) > 4:
         value -= 0.15 * (len(answer.split()) - 4)
+    if form == "fill_blank":
+        value -= BLANK_PENALTY.get(label, 0.0)
     if seg.quoted and form != "who_said":
         value -= 1.5
     return round(value, 4)
 
 
 SAME_SENTENCE_PENALTY = 0.8
+# A blanked place or organisation name is rarely what a reader is meant to take from a sentence.
+BLANK_PENALTY = {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.8}
 
 
 def order(items: list[Scored], limit: int | None = None) -> list[Draft]:
