@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .data import CITIES, COUNTRIES
+from .data import CITIES, COUNTRIES, COUNTRY_ALIASES
 from .sentences import Article
 from .simplify import Clause, phrase
 
@@ -96,7 +96,7 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             return "where", True
         if role in ("pp", "nested"):
             return None  # "Which country do forces recapture towns across?" reads badly
-        if text.removeprefix("the ") in COUNTRIES:
+        if text.removeprefix("the ") in COUNTRIES or text.removeprefix("the ") in COUNTRY_ALIASES:
             return "which country", False
         return ("which city" if text in CITIES else "what"), False
     if label == "MONEY":

@@ -40,12 +40,19 @@ def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:
     for option in pool:
         if not option.strip() or overlaps(option, answer) or any(overlaps(option, c) for c in chosen):
             continue
+        if _country(option) == _country(answer) or any(_country(option) == _country(c) for c in chosen):
+            continue  # "the United Kingdom" is no wrong option for "UK"
         if content_tokens(option) & prompt_words:
             continue
         chosen.append(option)
         if len(chosen) == want:
             break
     return chosen
+
+
+def _country(name: str) -> str:
+    bare = name.removeprefix("the ")
+    return data.SAME_COUNTRY.get(bare, bare)
 
 
 def _from_article(article: Article, label: str, answer: str, skip: range) -> list[str]:
@@ -71,7 +78,8 @@ def _bundled(label: str, answer: str) -> list[str]:
         return _names(answer)
     if label == "GPE":
         bare = answer.removeprefix("the ")
-        lists = (data.CITIES, data.COUNTRIES) if bare in data.CITIES else (data.COUNTRIES, data.CITIES)
+        is_country = bare in data.COUNTRIES or bare in data.COUNTRY_ALIASES or answer in data.COUNTRIES
+        lists = (data.COUNTRIES, data.CITIES) if is_country else (data.CITIES, data.COUNTRIES)
     else:
         lists = data.LISTS_BY_LABEL.get(label, ())
     out: list[str] = []
