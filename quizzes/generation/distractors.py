@@ -31,7 +31,10 @@ def distractors(
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
     if label not in NUMERIC_LABELS:
         pool += _from_article(article, label, answer, skip) + _bundled(label, answer)
-    return _pick(pool, answer, prompt, want)
+    same_person = {
+        name for group in article.aliases if any(overlaps(answer, n) for n in group) for name in group
+    }
+    return _pick([p for p in pool if p not in same_person], answer, prompt, want)
 
 
 def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:

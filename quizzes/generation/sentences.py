@@ -39,6 +39,7 @@ class Article:
     title_words: set[str] = field(default_factory=set)
     word_counts: dict[str, int] = field(default_factory=dict)
     text: str = ""  # doc.text is rebuilt on every access; keep it once
+    aliases: list[set[str]] = field(default_factory=list)  # names the article gives one person
 
 
 def build_article(doc) -> Article:
@@ -51,6 +52,7 @@ def build_article(doc) -> Article:
         doc=doc, segments=segments, segment_of=segment_of, entity_of=_entities(doc), text=doc.text
     )
     article.title_words = _title_words(doc, segments)
+    article.aliases = _aliases(article)
     for chunk in doc.noun_chunks:
         for i in range(chunk.start, chunk.end):
             article.chunk_of[i] = (chunk.start, chunk.end)
@@ -145,3 +147,23 @@ def capitalized_words(doc) -> set[str]:
 
 def _verbal(ent) -> bool:
     return ent[0].tag_.startswith("VB") or ent[0].is_lower or ent[0].text.endswith("ing")
+
+
+ALIAS_CUES = re.compile(r"real name|known as|born as|née|birth name|also called", re.IGNORECASE)
+
+
+def _aliases(article: Article) -> list[set[str]]:
+    """ "Baghdadi, whose real name is Ibrahim al-Samarrai": both names are one person, never each other's
+    wrong option."""
+    groups = []
+    for seg in article.segments:
+        if not ALIAS_CUES.search(article.text, seg.char_start, seg.char_end):
+            continue
+        names = {
+            article.doc[s:e].text
+            for s, e, label in article.entity_of.values()
+            if label == "PERSON" and seg.start <= s < seg.end
+        }
+        if len(names) > 1:
+            groups.append(names)
+    return groups

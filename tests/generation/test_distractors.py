@@ -1,0 +1,57 @@
+"""Wrong options a teacher would keep: the answer's own kind, the answer's format, never the answer again."""
+
+import re
+
+from quizzes.generation.textnorm import normalize
+
+
+def _by_answer(drafts, answer):
+    return next(d for d in drafts if d.answer == answer)
+
+
+def test_number_options_keep_the_answer_format(mosul_drafts):
+    draft = _by_answer(mosul_drafts, "100,000")
+    assert draft.kind == "multiple_choice"
+    assert all(re.fullmatch(r"\d{1,3}(,\d{3})+", choice) for choice in draft.choices), draft.choices
+
+
+def test_date_options_are_near_dates_of_the_same_shape(mosul_drafts):
+    draft = _by_answer(mosul_drafts, "2014")
+    years = sorted(int(c) for c in draft.choices)
+    assert years[-1] - years[0] <= 10 and len(set(years)) == 4
+    weekday = _by_answer(mosul_drafts, "Monday")
+    assert set(weekday.choices) <= {
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    }
+
+
+def test_person_options_are_other_people_from_the_article(mosul_drafts):
+    draft = _by_answer(mosul_drafts, "Abu Bakr al-Baghdadi")
+    wrong = [c for c in draft.choices if c != draft.answer]
+    assert all(c in ("Brett McGurk", "Boris Johnson", "Obama") for c in wrong), wrong
+    # The answer under another name ("Baghdadi", real name "Ibrahim al-Samarrai") is no wrong option.
+    assert "Baghdadi" not in wrong and "Ibrahim al-Samarrai" not in wrong
+
+
+def test_no_option_repeats_or_contains_the_answer(mosul_drafts, xquad_runs):
+    drafts = list(mosul_drafts) + [d for _text, run in xquad_runs for d in run]
+    for d in drafts:
+        if d.kind != "multiple_choice":
+            continue
+        answer = f" {normalize(d.answer)} "
+        for choice in d.choices:
+            if choice == d.answer:
+                continue
+            option = f" {normalize(choice)} "
+            assert option not in answer and answer not in option, (d.answer, d.choices)
+
+
+def test_too_few_options_make_a_short_answer_question(mosul_drafts):
+    shorts = [d for d in mosul_drafts if d.kind == "short_answer"]
+    assert shorts and all(d.choices == () and d.answer in d.accepted_answers for d in shorts)
