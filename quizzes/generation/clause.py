@@ -1,0 +1,93 @@
+"""A clause as the generator sees it, and which tokens belong to a clause's own phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .sentences import Segment
+
+BREAK_DEPS = frozenset(
+    {"relcl", "advcl", "parataxis", "appos", "ccomp", "mark", "meta", "intj", "csubj", "preconj"}
+)
+DISCOURSE = frozenset(
+    "however meanwhile moreover nevertheless nonetheless furthermore additionally also thus therefore "
+    "instead indeed still yet so then besides consequently likewise similarly hence".split()
+)
+UNRESOLVABLE = frozenset(
+    "i we you it they this that these those one there which who that what someone".split()
+)
+CLAUSE_DEPS = frozenset({"ROOT", "conj", "relcl", "advcl", "ccomp", "parataxis"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Clause:
+    seg: Segment
+    subject: tuple[int, ...]  # token indices of the subject phrase (may lie outside the clause itself)
+    subject_text: str
+    subject_head: int
+    verb: int
+    verb_literal: str | None  # surface verb when the text has none ("was" for appositives) or another form
+    auxes: tuple[int | str, ...]  # token indices, or a literal "was" for reduced passives
+    body: tuple[int | str, ...]  # everything after the subject; the verb is the int `verb` or VERB_SLOT
+    front: tuple[int, ...]  # modifiers before the subject ("In 2014,"), moved to the end in questions
+    passive: bool
+    source: str  # main | relative | conj | agent | appos
+
+
+VERB_SLOT = "\x00V"
+
+
+def collect(tok, out: list[int], seg: Segment) -> None:
+    """Tokens of tok's phrase that belong to its own clause (nested clauses are lifted separately)."""
+    out.append(tok.i)
+    for child in tok.children:
+        if seg.start <= child.i < seg.end and not breaks_clause(child):
+            collect(child, out, seg)
+
+
+def breaks_clause(child) -> bool:
+    dep, head = child.dep_, child.head
+    if dep in BREAK_DEPS or child.is_space:
+        return True
+    if dep == "conj" and child.pos_ in ("VERB", "AUX"):
+        return True
+    if dep == "cc" and head.pos_ in ("VERB", "AUX"):
+        return True
+    if dep == "acl" and any(c.dep_ == "agent" for c in child.children):
+        return True
+    if dep == "advmod" and (child.tag_ == "WRB" or (child.lower_ in DISCOURSE and child.i < head.i)):
+        return True
+    if child.is_punct:
+        return not (_inside_word(child) or _list_comma(child))
+    return False
+
+
+def _inside_word(tok) -> bool:
+    """The hyphen of "al-Baghdadi": dropping it would split a word."""
+    doc = tok.doc
+    if (
+        tok.text not in ("-", "–", "'", "’", "/", "&")
+        or tok.i == 0
+        or tok.i + 1 >= len(doc)
+        or tok.whitespace_
+    ):
+        return False
+    return not doc[tok.i - 1].whitespace_ and not doc[tok.i + 1].is_space
+
+
+def _list_comma(tok) -> bool:
+    """The commas of "Ballarat, Bendigo and Geelong" stay; appositive and clause commas go."""
+    head = tok.head
+    return (
+        tok.text == ","
+        and head.i < tok.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "conj" and c.i > tok.i for c in head.children)
+    )
+
+
+def phrase(tok, seg: Segment) -> list[int]:
+    out: list[int] = []
+    collect(tok, out, seg)
+    return sorted(out)

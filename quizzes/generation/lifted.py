@@ -1,0 +1,130 @@
+"""Statements the text implies without a finite clause: passive agents made active, reduced passives,
+appositives."""
+
+from __future__ import annotations
+
+from .clause import SUBJECT_DEPS, VERB_SLOT, Clause, breaks_clause, collect, phrase
+from .render import join_items
+from .sentences import Article, Segment
+
+
+def reduced_passive(article: Article, seg: Segment, verb) -> Clause | None:
+    """ "a constitution enacted in 1975" -> "a constitution was enacted in 1975"."""
+    head, doc = verb.head, article.doc
+    if head.i > verb.i or any(c.dep_ in (*SUBJECT_DEPS, "agent") for c in verb.children):
+        return None
+    inner = {t.i for t in verb.subtree}
+    subj_toks = [i for i in phrase(head, seg) if i not in inner]
+    if not subj_toks or max(subj_toks) > verb.i or doc[head.i].pos_ == "PRON":
+        return None
+    body = [verb.i]
+    for child in verb.children:
+        if child.i > verb.i and not breaks_clause(child):
+            collect(child, body, seg)
+    if len(body) < 2:
+        return None
+    aux = copula_for(head)
+    return Clause(
+        seg,
+        tuple(subj_toks),
+        join_items(doc, subj_toks),
+        head.i,
+        verb.i,
+        None,
+        (aux,),
+        tuple(sorted(body)),
+        (),
+        True,
+        "reduced",
+    )
+
+
+def copula_for(noun) -> str:
+    """ "is"/"was" by the sentence's own tense, plural for plural nouns."""
+    present = noun.sent.root.tag_ in ("VBZ", "VBP")
+    plural = noun.tag_ in ("NNS", "NNPS")
+    return ("are" if plural else "is") if present else ("were" if plural else "was")
+
+
+def agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
+    """Passive agent to active: "the counter-offensive launched by 100,000 forces" becomes
+    "100,000 forces launched the counter-offensive"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    obj = _patient_phrase(article, seg, verb)
+    if not obj:
+        return None
+    subj_toks = phrase(pobj, seg)
+    rest: list[int] = []
+    for child in verb.children:
+        if child.i != agent.i and child.i > verb.i and not breaks_clause(child):
+            collect(child, rest, seg)
+    body = (verb.i, join_items(article.doc, obj), *sorted(rest))
+    past = past_tense(verb)
+    return Clause(
+        seg,
+        tuple(subj_toks),
+        join_items(article.doc, subj_toks),
+        pobj.i,
+        verb.i,
+        past,
+        (),
+        body,
+        (),
+        False,
+        "agent",
+    )
+
+
+def _patient_phrase(article: Article, seg: Segment, verb) -> list[int]:
+    doc = article.doc
+    if verb.dep_ == "acl":
+        noun = verb.head
+        return [i for i in phrase(noun, seg) if i < verb.i]
+    i = verb.i - 1
+    while i >= seg.start and (doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or doc[i].text == "-"):
+        i -= 1
+    toks = list(range(i + 1, verb.i))
+    return toks if any(doc[t].pos_ in ("NOUN", "PROPN") for t in toks) else []
+
+
+def appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
+    """ "Brett McGurk, President Obama's envoy, tweeted" -> "Brett McGurk was President Obama's envoy"."""
+    head, doc = appos.head, article.doc
+    subj_toks, body_toks = phrase(head, seg), phrase(appos, seg)
+    if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and appos.i in article.entity_of:
+        # "his assistant, Nicholas Golovin," -> "Nicholas Golovin was his assistant"
+        subj_toks, body_toks, head = body_toks, subj_toks, appos
+    elif head.pos_ != "PROPN" or head.i not in article.entity_of:
+        return None
+    if set(body_toks) & set(subj_toks) or min(subj_toks) != doc[head.i].left_edge.i:
+        return None
+    if len(body_toks) > 12 or not any(doc[i].pos_ == "NOUN" for i in body_toks):
+        return None
+    if any(doc[i].tag_ in ("WDT", "WP", "WP$", "VBG") for i in [*subj_toks, *body_toks]):
+        return None
+    copula = copula_for(doc[head.i])
+    return Clause(
+        seg,
+        tuple(subj_toks),
+        join_items(article.doc, subj_toks),
+        head.i,
+        -1,
+        copula,
+        (),
+        (VERB_SLOT, *body_toks),
+        (),
+        False,
+        "appos",
+    )
+
+
+def past_tense(verb) -> str:
+    from .data import IRREGULAR_PAST
+
+    lemma = verb.lemma_.lower()
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
+    return verb.text if verb.tag_ in ("VBN", "VBD") else lemma + ("d" if lemma.endswith("e") else "ed")

@@ -1,0 +1,38 @@
+"""Pronoun subjects: resolved to the entity they stand for, or the sentence is not asked about."""
+
+from __future__ import annotations
+
+from .clause import SUBJECT_DEPS
+from .render import lower_first
+from .sentences import Article
+
+
+def resolve_pronoun(article: Article, pron):
+    if pron.lower_ in ("it", "they"):
+        return _previous_subject(article, pron)
+    if pron.lower_ not in ("he", "she"):
+        return None
+    best = None
+    for start, end, label in article.entity_of.values():
+        if label == "PERSON" and end <= pron.i and (best is None or start > best[0]):
+            best = (start, end)
+    if best is None:
+        return None
+    return (), article.doc[best[0] : best[1]].text, pron.i
+
+
+def _previous_subject(article: Article, pron):
+    """ "It"/"they" as the subject of the last main clause before this sentence, when the number agrees."""
+    doc, plural = article.doc, pron.lower_ == "they"
+    sent_start = pron.sent.start
+    for i in range(sent_start - 1, -1, -1):
+        tok = doc[i]
+        if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ROOT" or tok.pos_ == "PRON":
+            continue
+        if (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)) != plural:
+            return None
+        if tok.ent_type_ == "PERSON":
+            return None  # people are "he" or "she"; "they" after a person is someone else
+        start, end = article.chunk_of.get(tok.i, (tok.i, tok.i + 1))
+        return (), lower_first(doc, doc[start:end].text, start), pron.i
+    return None

@@ -1,0 +1,59 @@
+"""The wh-phrase an answer's type and place in the clause call for."""
+
+from __future__ import annotations
+
+import re
+
+from .data import CITIES, COUNTRIES, COUNTRY_ALIASES
+
+WHEN_PREPS = frozenset({"in", "on", "at", "during"})
+WHERE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_NOUNS = frozenset(
+    "leader president king queen man woman person people player coach teacher scientist author writer "
+    "minister official envoy soldier emperor pope bishop student inventor engineer founder".split()
+)
+YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
+
+
+def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | None:
+    """(wh-phrase, whether the preposition goes too) for an answer of `label` in `role`."""
+    p = prep.lower_ if prep is not None else ""
+    if label == "PERSON" or (label == "NP" and head.lemma_.lower() in PERSON_NOUNS):
+        return "who", False
+    if label == "DATE":
+        if role == "pp" and p in WHEN_PREPS:
+            return "when", True
+        if role == "pp" and p in ("since", "until", "before", "after", "by"):
+            return f"{p} when", True
+        if role == "npadvmod":
+            return "when", True
+        return ("what year" if YEAR.match(text) else "when"), role == "pp"
+    if label in PLACE_LABELS:
+        if role == "pp" and p in WHERE_PREPS:
+            return "where", True
+        if role in ("pp", "nested"):
+            return None  # "Which country do forces recapture towns across?" reads badly
+        if text.removeprefix("the ") in COUNTRIES or text.removeprefix("the ") in COUNTRY_ALIASES:
+            return "which country", False
+        return ("which city" if text in CITIES else "what"), False
+    if label == "MONEY":
+        return "how much", role == "pp"
+    if label == "PERCENT":
+        return "what percentage", role == "pp"
+    if label in ("CARDINAL", "QUANTITY"):
+        return ("how many" if role in ("subject", "object") else "what"), False
+    if label == "TIME":
+        return "what time", False
+    return "what", False
+
+
+def form_name(wh: str, role: str) -> str:
+    first = wh.split()[0] if wh else "what"
+    if wh.startswith("how many") or wh.startswith("how much"):
+        return wh.replace(" ", "_")[:8]
+    if first in ("when", "where", "which") or wh.endswith("when"):
+        return "when" if wh.endswith("when") else first
+    if wh == "what year":
+        return "when"
+    return f"{first}_{'subject' if role == 'subject' else 'object'}"
