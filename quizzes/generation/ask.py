@@ -15,6 +15,7 @@ from .render import as_question, join_items
 from .sentences import Article, Segment, build_article
 from .simplify import SUBJECT_DEPS, clauses, phrase
 from .textnorm import leaks
+from .trim import shorten
 
 
 def question_for_answer(text: str, start: int, end: int) -> Draft | None:
@@ -67,7 +68,7 @@ def _best_candidate(article: Article, seg: Segment, answer_tokens: set[int]) -> 
         return None
     clause = best.clause
     tokens = {i for i in (*clause.subject, *clause.body, *clause.front) if isinstance(i, int)}
-    kept = _trim(doc, tokens, answer_tokens | set(best.drop), longest=18)
+    kept = shorten(doc, tokens, answer_tokens | set(best.drop), longest=18)
     return replace(best, drop=best.drop | frozenset(answer_tokens) | frozenset(tokens - kept))
 
 
@@ -117,7 +118,7 @@ def _in_place(article: Article, seg: Segment, answer: str, label: str, answer_to
         noun = doc[max(answer_tokens) + 1 : head.head.i + 1].text
         answer_tokens = answer_tokens | set(range(max(answer_tokens) + 1, head.head.i + 1))
         wh = f"how many {noun}"
-    tokens = _trim(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
+    tokens = shorten(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
     first = min(answer_tokens)
     items = [wh if i == first else i for i in sorted(tokens) if i == first or i not in answer_tokens]
     return as_question(join_items(doc, items))
@@ -134,24 +135,3 @@ def _local_clause(doc, seg: Segment, head) -> set[int]:
         if node.head.i == node.i or not seg.start <= node.head.i < seg.end:
             return tokens or set(range(seg.start, seg.end))
         node = node.head
-
-
-ADJUNCT_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct", "cc", "conj", "advcl", "dep"})
-
-
-def _trim(doc, tokens: set[int], answer_tokens: set[int], longest: int = 12) -> set[int]:
-    """Leave out the verbs' adjuncts that do not hold the answer, longest first, until the clause is short."""
-    if len(tokens) <= longest:
-        return tokens
-    adjuncts = []
-    for i in tokens:
-        tok = doc[i]
-        if tok.dep_ in ADJUNCT_DEPS and tok.head.pos_ in ("VERB", "AUX") and tok.head.i in tokens:
-            sub = {t.i for t in tok.subtree} & tokens
-            if not sub & answer_tokens:
-                adjuncts.append(sub)
-    for sub in sorted(adjuncts, key=len, reverse=True):
-        if len(tokens) <= longest:
-            break
-        tokens = tokens - sub
-    return tokens

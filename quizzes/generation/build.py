@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .answers import Candidate
 from .distractors import distractors, seed
 from .draft import MULTIPLE_CHOICE, SHORT_ANSWER, Draft
@@ -9,8 +11,10 @@ from .rank import Scored, score
 from .sentences import Article, Segment
 from .textnorm import leaks, normalize
 from .transform import inverted_question, subject_question
+from .trim import shorten
 
 MAX_PROMPT_WORDS = 40
+LONGEST = 18  # clause tokens kept before adjuncts go: human questions average about 11 words
 NO_OPTIONS = frozenset({"NP", "ORDINAL"})
 
 
@@ -25,6 +29,8 @@ def acceptable(prompt: str | None, answer: str, evidence: str) -> bool:
     if not prompt or not answer.strip() or answer not in evidence:
         return False
     words = len(prompt.split())
+    if prompt.count("(") != prompt.count(")") or prompt.count("[") != prompt.count("]"):
+        return False  # a bracket cut in half ("DTIME(f(n") reads as broken
     return 4 <= words <= MAX_PROMPT_WORDS and not leaks(answer, prompt)
 
 
@@ -72,6 +78,10 @@ def make_draft(
 
 def from_candidate(article: Article, cand: Candidate) -> Scored | None:
     answer = article.doc[cand.start : cand.end].text
+    clause = cand.clause
+    tokens = {i for i in (*clause.subject, *clause.body, *clause.front) if isinstance(i, int)}
+    kept = shorten(article.doc, tokens, set(range(cand.start, cand.end)) | set(cand.drop), longest=LONGEST)
+    cand = replace(cand, drop=cand.drop | frozenset(tokens - kept))
     item = make_draft(article, cand.clause.seg, prompt_for(article, cand), answer, cand.label, cand.form)
     if item is None:
         return None

@@ -107,7 +107,7 @@ def fill_blanks(article: Article) -> list[Scored]:
             continue  # "recapture _____ of Isis's strongholds": a pronoun, not a number
         seen.add((start, end))
         answer = doc[start:end].text
-        sentence = article.text[seg.char_start : seg.char_end]
+        sentence = " ".join(article.text[seg.char_start : seg.char_end].split())
         blanked = re.sub(rf"(?<!\w){re.escape(answer)}(?!\w)", BLANK, sentence)  # not "Iraq" inside "Iraqi"
         item = make_draft(article, seg, blanked, answer, label, "fill_blank")
         if item is not None:

@@ -43,8 +43,11 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
+_STUTTER = re.compile(r"\b(in|on|at|to|with|by|for|of|from|the|a|an) \1\b", re.IGNORECASE)
+
+
 def as_question(text: str) -> str:
-    text = tidy(text).rstrip(".!?;:,")
+    text = _STUTTER.sub(r"\1", tidy(text)).rstrip(".!?;:,")
     return text[:1].upper() + text[1:] + "?" if text else ""
 
 
@@ -60,6 +63,8 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     from .sentences import capitalized_words
 
     tok = doc[first_token]
-    if tok.pos_ == "PROPN" or tok.ent_type_ or tok.text == "I" or tok.text in capitalized_words(doc):
+    if tok.text == "I" or tok.pos_ == "PROPN" or tok.text in capitalized_words(doc):
         return text
+    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
+        return text  # a name; "Today" or "Three" at a sentence start is not one
     return text[:1].lower() + text[1:]

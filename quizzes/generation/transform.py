@@ -33,9 +33,7 @@ def _front_as_tail(doc, clause: Clause, drop: set[int]) -> list[int | str]:
     kept = [i for i in clause.front if i not in drop]
     if len(kept) > 5:
         return []  # long fronted phrases ("In an apparent attempt to …") only lengthen the question
-    if kept and doc[kept[0]].pos_ != "PROPN" and not doc[kept[0]].ent_type_:
-        return [doc[kept[0]].text.lower(), *kept[1:]]
-    return kept
+    return [lower_first(doc, doc[kept[0]].text, kept[0]), *kept[1:]] if kept else kept
 
 
 def subject_question(doc, clause: Clause, wh: str, drop: frozenset[int] = frozenset()) -> str | None:
