@@ -1,6 +1,7 @@
 """Passage settings: the one place that reads the environment.
 
-Every knob is an environment variable (see README "Configuration"). `DEBUG=false` switches on production
+Every knob is an environment variable (see README "Configuration"); the only other reader is config/urls.py,
+for the benchmark-only PASSAGE_BENCH_VIEWS. `DEBUG=false` switches on production
 behaviour here, so there is no second settings file to forget on a server.
 """
 
