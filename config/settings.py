@@ -1,8 +1,7 @@
-"""Passage settings: the one place that reads the environment.
+"""Passage settings: every knob is an environment variable, read here (see README "Configuration").
 
-Every knob is an environment variable (see README "Configuration"); the only other reader is config/urls.py,
-for the benchmark-only PASSAGE_BENCH_VIEWS. `DEBUG=false` switches on production
-behaviour here, so there is no second settings file to forget on a server.
+The one exception is the benchmark-only PASSAGE_BENCH_VIEWS, read by config/urls.py. `DEBUG=false` switches
+on production behaviour here, so there is no second settings file to forget on a server.
 """
 
 import os
