@@ -144,7 +144,39 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
                 Candidate(clause, core[0], core[1], core[2], wh, role, full_drop, form_name(wh, role), head.i)
             )
     found.extend(_how_many(article, clause, head, role, prep, drop))
+    found.extend(_which_of(article, clause, head, role, drop))
     return found
+
+
+NAMED_OF = frozenset({"GPE", "LOC", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})
+
+
+def _which_of(article: Article, clause: Clause, noun, role: str, drop) -> list[Candidate]:
+    """ "the city of Mosul" -> "which city", with the name as the answer."""
+    if noun.pos_ != "NOUN" or role in ("nested", "npadvmod"):
+        return []
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    ent = article.entity_of.get(pobj.i) if pobj is not None else None
+    if ent is None or ent[2] not in NAMED_OF or not all(i in drop for i in range(ent[0], ent[1])):
+        return []
+    extra = [i for i in drop if article.doc[i].dep_ not in ("det", "punct") and not (noun.i <= i < ent[1])]
+    if any(article.doc[i].head.i in (noun.i, pobj.i) for i in extra):
+        return []  # "the old city of Mosul in the north": more than a name to ask about
+    wh = f"which {noun.text.lower()}"
+    return [
+        Candidate(
+            clause,
+            ent[0],
+            ent[1],
+            ent[2],
+            wh,
+            "subject" if role == "subject" else "object",
+            drop,
+            "which",
+            noun.i,
+        )
+    ]
 
 
 def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> list[Candidate]:

@@ -31,6 +31,8 @@ def distractors(
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
     if label not in NUMERIC_LABELS:
         pool += _from_article(article, label, answer, skip) + _bundled(label, answer)
+    if label == "GPE":  # a city's wrong options are cities, a country's countries
+        pool = [p for p in pool if _is_country(p) == _is_country(answer)]
     same_person = {
         name for group in article.aliases if any(overlaps(answer, n) for n in group) for name in group
     }
@@ -51,6 +53,11 @@ def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:
         if len(chosen) == want:
             break
     return chosen
+
+
+def _is_country(name: str) -> bool:
+    bare = name.removeprefix("the ")
+    return bare in data.COUNTRIES or name in data.COUNTRIES or bare in data.COUNTRY_ALIASES
 
 
 def _country(name: str) -> str:
@@ -80,9 +87,7 @@ def _bundled(label: str, answer: str) -> list[str]:
     if label == "PERSON":
         return _names(answer)
     if label == "GPE":
-        bare = answer.removeprefix("the ")
-        is_country = bare in data.COUNTRIES or bare in data.COUNTRY_ALIASES or answer in data.COUNTRIES
-        lists = (data.COUNTRIES, data.CITIES) if is_country else (data.CITIES, data.COUNTRIES)
+        lists = (data.COUNTRIES,) if _is_country(answer) else (data.CITIES,)
     else:
         lists = data.LISTS_BY_LABEL.get(label, ())
     out: list[str] = []

@@ -15,7 +15,7 @@ FORM_WEIGHT = {
     "how_much": 2.8,
     "when": 2.9,
     "where": 2.3,
-    "which": 2.2,
+    "which": 2.4,
     "who_object": 2.5,
     "what_subject": 2.2,
     "what_object": 2.1,

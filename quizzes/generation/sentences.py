@@ -53,6 +53,7 @@ def build_article(doc) -> Article:
     )
     article.title_words = _title_words(doc, segments)
     article.aliases = _aliases(article)
+    doc.user_data["qg_place_kind"] = _place_kinds(article)
     for chunk in doc.noun_chunks:
         for i in range(chunk.start, chunk.end):
             article.chunk_of[i] = (chunk.start, chunk.end)
@@ -167,3 +168,16 @@ def _aliases(article: Article) -> list[set[str]]:
         if len(names) > 1:
             groups.append(names)
     return groups
+
+
+PLACE_NOUNS = frozenset("city town village country state province region island river county".split())
+
+
+def _place_kinds(article: Article) -> dict[str, str]:
+    """The article itself says what kind of place a name is: "the city of Mosul"."""
+    kinds = {}
+    for start, end, label in set(article.entity_of.values()):
+        of = article.doc[start].head
+        if label in ("GPE", "LOC") and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_NOUNS:
+            kinds[article.doc[start:end].text] = of.head.lemma_.lower()
+    return kinds

@@ -34,6 +34,9 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             return "where", True
         if role in ("pp", "nested"):
             return None  # "Which country do forces recapture towns across?" reads badly
+        kind = head.doc.user_data.get("qg_place_kind", {}).get(text)
+        if kind is not None:
+            return f"which {kind}", False
         if text.removeprefix("the ") in COUNTRIES or text.removeprefix("the ") in COUNTRY_ALIASES:
             return "which country", False
         return ("which city" if text in CITIES else "what"), False
