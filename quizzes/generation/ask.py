@@ -121,7 +121,18 @@ def _in_place(article: Article, seg: Segment, answer: str, label: str, answer_to
     tokens = shorten(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
     first = min(answer_tokens)
     items = [wh if i == first else i for i in sorted(tokens) if i == first or i not in answer_tokens]
-    return as_question(join_items(doc, items))
+    return as_question(join_items(doc, [_antecedent(doc, seg, i) for i in items]))
+
+
+def _antecedent(doc, seg: Segment, item):
+    """A relative pronoun standing as a subject reads as the noun it refers to: "who was" -> "Allen was"."""
+    if not isinstance(item, int):
+        return item
+    tok = doc[item]
+    if tok.tag_ in ("WDT", "WP") and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl":
+        noun = tok.head.head
+        return join_items(doc, [i for i in phrase(noun, seg) if i < tok.i])
+    return item
 
 
 def _local_clause(doc, seg: Segment, head) -> set[int]:
