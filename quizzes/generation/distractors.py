@@ -36,10 +36,10 @@ def distractors(
     same_person = {
         name for group in article.aliases if any(overlaps(answer, n) for n in group) for name in group
     }
-    return _pick([p for p in pool if p not in same_person], answer, prompt, want)
+    return _pick([p for p in pool if p not in same_person], answer, prompt, want, article.aliases)
 
 
-def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:
+def _pick(pool: list[str], answer: str, prompt: str, want: int, aliases: list[set[str]]) -> list[str]:
     chosen: list[str] = []
     prompt_words = set(tokens(prompt))
     for option in pool:
@@ -47,6 +47,8 @@ def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:
             continue
         if _country(option) == _country(answer) or any(_country(option) == _country(c) for c in chosen):
             continue  # "the United Kingdom" is no wrong option for "UK"
+        if any(_named(option, group) and _named(c, group) for group in aliases for c in chosen):
+            continue  # two names of one person would make two wrong options that are the same
         if content_tokens(option) & prompt_words:
             continue
         chosen.append(option)
@@ -58,6 +60,10 @@ def _pick(pool: list[str], answer: str, prompt: str, want: int) -> list[str]:
 def _is_country(name: str) -> bool:
     bare = name.removeprefix("the ")
     return bare in data.COUNTRIES or name in data.COUNTRIES or bare in data.COUNTRY_ALIASES
+
+
+def _named(name: str, group: set[str]) -> bool:
+    return any(overlaps(name, other) for other in group)
 
 
 def _country(name: str) -> str:

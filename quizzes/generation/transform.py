@@ -42,10 +42,13 @@ def subject_question(doc, clause: Clause, wh: str, drop: frozenset[int] = frozen
         return None  # "What has been fighting?" asks nothing a reader can check
     items: list[int | str] = [wh]
     verb_group = [*clause.auxes, *(i for i in clause.body if i not in drop)]
+    singular = not wh.lower().startswith("how many")  # "Who has …", "What recaptures …"
     for n, item in enumerate(verb_group):
         if _is_verb(clause, item):
-            item = _verb_surface(doc, clause)
-        if n == 0 and not wh.lower().startswith("how many"):
+            verb = doc[clause.verb] if clause.verb >= 0 else None
+            present_plural = n == 0 and singular and verb is not None and verb.tag_ in ("VBP", "VB")
+            item = third_person(verb.lemma_) if present_plural else _verb_surface(doc, clause)
+        if n == 0 and singular:
             word = item if isinstance(item, str) else doc[item].text
             if word.lower() in _SINGULAR:
                 item = _SINGULAR[word.lower()]
@@ -92,3 +95,13 @@ def statement(doc, clause: Clause, replace: dict[int, str] | None = None) -> str
         else:
             items.append(item)
     return as_statement(join_items(doc, items))
+
+
+def third_person(lemma: str) -> str:
+    if lemma in ("be", "have"):
+        return {"be": "is", "have": "has"}[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
