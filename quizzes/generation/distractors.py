@@ -71,17 +71,29 @@ def _country(name: str) -> str:
     return data.SAME_COUNTRY.get(bare, bare)
 
 
+def _entities_by_label(article: Article) -> dict[str, list[tuple[str, list[int]]]]:
+    """Computed once per article, each name once with where it is mentioned: every draft looks here."""
+    cached = article.doc.user_data.get("qg_entities_by_label")
+    if cached is None:
+        doc, by_text = article.doc, {}
+        for start, end, label in sorted(set(article.entity_of.values())):
+            if end - start > 1 and doc[end - 1].tag_ == "POS":
+                end -= 1  # "William Tyndale's" -> "William Tyndale"
+            by_text.setdefault((label, doc[start:end].text), []).append(start)
+        cached = {}
+        for (label, text), starts in by_text.items():
+            cached.setdefault(label, []).append((text, starts))
+        article.doc.user_data["qg_entities_by_label"] = cached
+    return cached
+
+
 def _from_article(article: Article, label: str, answer: str, skip: range) -> list[str]:
-    doc, seen, found = article.doc, set(), []
-    for start, end, ent_label in sorted(set(article.entity_of.values())):
-        if ent_label != label or (start, end) in seen or start in skip:
+    found = []
+    for text, starts in _entities_by_label(article).get(label, []):
+        if any(start in skip for start in starts):
             continue
-        seen.add((start, end))
-        if end - start > 1 and doc[end - 1].tag_ == "POS":
-            end -= 1
-        text = doc[start:end].text
-        if doc[start].lower_ == "the" and not answer.lower().startswith("the "):
-            text = doc[start + 1 : end].text
+        if text.startswith(("the ", "The ")) and not answer.lower().startswith("the "):
+            text = text[4:]
         found.append(text)
     rotation = seed(answer) % max(1, len(found))
     found = found[rotation:] + found[:rotation]

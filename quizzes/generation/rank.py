@@ -3,6 +3,7 @@ questions spread over the article, quotations and fill-in-the-blank last."""
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 from .draft import Draft
@@ -76,31 +77,37 @@ BLANK_PENALTY = {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.8}
 
 def order(items: list[Scored], limit: int | None = None) -> list[Draft]:
     """Best first and each answer once; every draft already taken from a sentence costs the next one from
-    that sentence SAME_SENTENCE_PENALTY, so questions spread over the article; true/false come last."""
-    remaining = sorted(items, key=lambda s: (-s.draft.score, s.draft.evidence_start, s.draft.prompt))
+    that sentence SAME_SENTENCE_PENALTY, so questions spread over the article; true/false come last.
+
+    Lazy greedy: a draft's key only ever drops (its sentence gains drafts), so a popped key that is still
+    current is the best one left."""
+    heap = [(_key(item, 0), n, item) for n, item in enumerate(_in_order(items))]
+    heapq.heapify(heap)
     chosen: list[Draft] = []
     used_answers: set[str] = set()
     used_prompts: set[str] = set()
     per_segment: dict[int, int] = {}
-    while remaining and (limit is None or len(chosen) < limit):
-        remaining = [
-            item
-            for item in remaining
-            if item.answer_key not in used_answers and normalize(item.draft.prompt) not in used_prompts
-        ]
-        if not remaining:
-            break
-        best = max(remaining, key=lambda item: _effective(item, per_segment))
-        remaining.remove(best)
-        chosen.append(best.draft)
-        if best.answer_key is not None:
-            used_answers.add(best.answer_key)
-        used_prompts.add(normalize(best.draft.prompt))
-        per_segment[best.segment] = per_segment.get(best.segment, 0) + 1
+    while heap and (limit is None or len(chosen) < limit):
+        key, n, item = heapq.heappop(heap)
+        prompt_key = normalize(item.draft.prompt)
+        if item.answer_key in used_answers or prompt_key in used_prompts:
+            continue
+        current = _key(item, per_segment.get(item.segment, 0))
+        if current != key:
+            heapq.heappush(heap, (current, n, item))
+            continue
+        chosen.append(item.draft)
+        if item.answer_key is not None:
+            used_answers.add(item.answer_key)
+        used_prompts.add(prompt_key)
+        per_segment[item.segment] = per_segment.get(item.segment, 0) + 1
     return chosen
 
 
-def _effective(item: Scored, per_segment: dict[int, int]) -> tuple[float, int, float]:
-    value = item.draft.score - SAME_SENTENCE_PENALTY * per_segment.get(item.segment, 0)
-    # max() keeps the first of equals, and `remaining` is already in a deterministic order
-    return (item.draft.form != "true_false", value, 0.0)
+def _in_order(items: list[Scored]) -> list[Scored]:
+    return sorted(items, key=lambda s: (-s.draft.score, s.draft.evidence_start, s.draft.prompt))
+
+
+def _key(item: Scored, taken: int) -> tuple[bool, float]:
+    """Smallest first for heapq: drafts that are not true/false, then the highest penalised score."""
+    return (item.draft.form == "true_false", -(item.draft.score - SAME_SENTENCE_PENALTY * taken))
