@@ -51,6 +51,7 @@ class Student:
     board_etag: str = ""
     last_html: str = ""  # the last panel read, for error reports
     waiting: bool = False  # an answer (and the next question after it) is on its way
+    last_answer: "Answer | None" = None
 
 
 @dataclass
@@ -117,6 +118,9 @@ def next_answer(
     panel = student.panel
     if panel is None:
         return None
+    last = student.last_answer
+    if last is not None and (last.attempt_id, last.question_id) == (panel.attempt_id, panel.question_id):
+        return last  # the last send got no reply: the student presses the button again, same answer
     question = quiz.questions[panel.question_id]
     correct = rng.random() < share_correct
     text = question["right"] if correct else question["wrong"]
@@ -128,7 +132,10 @@ def next_answer(
     fields = (
         {"answer_text": text} if question["kind"] == "short_answer" else {"choice": panel.choices.get(text)}
     )
-    return Answer(panel.attempt_id, panel.question_id, correct, panel.answer_url, _form(fields))
+    student.last_answer = Answer(
+        panel.attempt_id, panel.question_id, correct, panel.answer_url, _form(fields)
+    )
+    return student.last_answer
 
 
 def answer_saved(reply: Reply) -> bool:

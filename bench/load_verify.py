@@ -32,6 +32,7 @@ def verify(assignment_id: int, accepted: list[list], unknown: list[list]) -> dic
     attempts = Attempt.objects.filter(assignment_id=assignment_id).annotate(
         correct_points=Coalesce(Sum("responses__points", filter=Q(responses__is_correct=True)), 0)
     )
+    ambiguous_attempts = {attempt for attempt, _question in no_reply}  # a reply never came: score unknown
     expected_correct: dict[int, int] = {}
     for (attempt, _question), correct in expected.items():
         expected_correct[attempt] = expected_correct.get(attempt, 0) + int(correct)
@@ -50,7 +51,10 @@ def verify(assignment_id: int, accepted: list[list], unknown: list[list]) -> dic
         "attempts": attempts.count(),
         "unfinished": attempts.filter(finished_at__isnull=True).count(),
         "score_not_sum": finished.exclude(score=F("correct_points")).count(),
-        "score_not_client": sum(1 for a in finished if a.score != expected_correct.get(a.pk, 0)),
+        "score_not_client": sum(
+            1 for a in finished if a.pk not in ambiguous_attempts and a.score != expected_correct.get(a.pk, 0)
+        ),
+        "attempts_with_a_reply_missing": len(ambiguous_attempts),
     }
 
 
