@@ -93,10 +93,12 @@ def phase_line(label: str, phase: PhaseResult, kind: str) -> str:
     core = phase.cpu_seconds / phase.seconds if phase.seconds else 0.0
     flag = "  <- GENERATOR SATURATED" if core >= GENERATOR_SATURATED else ""
     errors = sum(phase.errors.values())
-    return (
+    line = (
         f"  {label:<40} {phase.rate(kind):8.1f}/s  ok={phase.ok[kind]:<6} errors={errors:<4}"
         f" generator={core:4.0%} of a core  machine={phase.machine_busy:4.0%} busy{flag}"
     )
+    failed = {key: n for key, n in phase.statuses.items() if not key.endswith((":200", ":304", ":ok"))}
+    return f"{line}\n    not served as expected: {failed}" if errors else line
 
 
 def render(report: DbReport) -> str:
