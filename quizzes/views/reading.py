@@ -9,9 +9,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Max
 from django.utils import timezone
 
-from quizzes.models import Assignment, Attempt, Choice, Question
+from quizzes.models import Assignment, Attempt, Choice, Question, StudentOverride
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -90,8 +91,19 @@ def answers_revealed(assignment: Assignment, attempt: Attempt, now: dt.datetime 
         return False
     if assignment.reveal == Assignment.Reveal.AFTER_CLOSE:
         now = now or timezone.now()
-        return assignment.closes_at is not None and assignment.closes_at <= now
+        return assignment.closes_at is not None and assignment.closes_at <= now and not _extended_past(
+            assignment, now
+        )
     return True
+
+
+def _extended_past(assignment: Assignment, now: dt.datetime) -> bool:
+    """Whether any student's extension still runs: their classmates' answers must stay hidden until then.
+
+    One aggregate query whatever the number of overrides; a null closes_at is only extra attempts.
+    """
+    latest = StudentOverride.objects.filter(assignment=assignment).aggregate(latest=Max("closes_at"))["latest"]
+    return latest is not None and latest > now
 
 
 def correct_choice(choices: Iterable[Choice]) -> Choice | None:
