@@ -91,8 +91,10 @@ def answers_revealed(assignment: Assignment, attempt: Attempt, now: dt.datetime 
         return False
     if assignment.reveal == Assignment.Reveal.AFTER_CLOSE:
         now = now or timezone.now()
-        return assignment.closes_at is not None and assignment.closes_at <= now and not _extended_past(
-            assignment, now
+        return (
+            assignment.closes_at is not None
+            and assignment.closes_at <= now
+            and not _extended_past(assignment, now)
         )
     return True
 
@@ -102,7 +104,9 @@ def _extended_past(assignment: Assignment, now: dt.datetime) -> bool:
 
     One aggregate query whatever the number of overrides; a null closes_at is only extra attempts.
     """
-    latest = StudentOverride.objects.filter(assignment=assignment).aggregate(latest=Max("closes_at"))["latest"]
+    latest = StudentOverride.objects.filter(assignment=assignment).aggregate(latest=Max("closes_at"))[
+        "latest"
+    ]
     return latest is not None and latest > now
 
 

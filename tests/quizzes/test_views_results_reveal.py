@@ -22,7 +22,9 @@ def _finished_quiz_closed_a_minute_ago():
     attempt = start(quiz)
     quiz.client.post(f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "12"})
     quiz.client.post(f"/attempt/{attempt.pk}/finish/")
-    Assignment.objects.filter(pk=quiz.assignment.pk).update(closes_at=timezone.now() - dt.timedelta(minutes=1))
+    Assignment.objects.filter(pk=quiz.assignment.pk).update(
+        closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
     return quiz, attempt
 
 
