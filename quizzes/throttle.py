@@ -1,9 +1,13 @@
 """Cache-backed throttles for sign-ins and join-code guesses (the shared Django cache only).
 
 Wrong guesses are counted per account: after MAX_FAILURES in a window the account cools off for a few
-minutes. Join codes also have a per-address ceiling, but a generous one (JOIN_IP_CEILING): a whole class
-behind one school address, each student mistyping the code once or twice, is never locked out. A teacher
-lifts a lock with `throttle_clear`.
+minutes. The student sign-in and the admin sign-in share these counters. Join codes also have a
+per-address ceiling, but a generous one (JOIN_IP_CEILING), and it only slows wrong guesses: a whole class
+behind one school address, each student mistyping the code once or twice, is never locked out, and a right
+code always joins unless that account itself is locked. A teacher lifts a lock with `throttle_clear`.
+
+Callers must count a failure outside any transaction they roll back: with the database cache the count is
+a row in that transaction (see services.classrooms.classroom_join).
 """
 
 import hashlib
@@ -87,28 +91,33 @@ def login_succeeded(*, username: str) -> None:
     cache.delete(_key("login-fail", _username(username)))
 
 
-def join_status(*, user_id: int, client_ip: str) -> ThrottleStatus:
-    user_status = _status(_key("join-lock", user_id))
-    return user_status if user_status.locked else _status(_key("join-ip-lock", client_ip))
+def join_status(*, user_id: int) -> ThrottleStatus:
+    """The account's own lock: while it lasts even the right code waits. The address never refuses a code."""
+    return _status(_key("join-lock", user_id))
 
 
 def join_failed(*, user_id: int, client_ip: str) -> ThrottleStatus:
+    """Count a wrong code against the account and the address.
+
+    Past the address ceiling a wrong guess from that address cools its account off at once, so a sweep
+    across many accounts is slowed; a right code from any account that is not itself locked still joins.
+    """
+    address_locked = False
     if client_ip:
-        _count_failure(
+        address_locked = _count_failure(
             count_key=_key("join-ip-fail", client_ip),
             lock_key=_key("join-ip-lock", client_ip),
             limit=JOIN_IP_CEILING,
             window=JOIN_WINDOW_SECONDS,
             cool_off=JOIN_COOL_OFF_SECONDS,
-        )
-    _count_failure(
+        ).locked
+    return _count_failure(
         count_key=_key("join-fail", user_id),
         lock_key=_key("join-lock", user_id),
-        limit=JOIN_MAX_FAILURES,
+        limit=1 if address_locked else JOIN_MAX_FAILURES,
         window=JOIN_WINDOW_SECONDS,
         cool_off=JOIN_COOL_OFF_SECONDS,
     )
-    return join_status(user_id=user_id, client_ip=client_ip)
 
 
 def join_succeeded(*, user_id: int) -> None:

@@ -59,28 +59,38 @@ def classroom_create(*, teacher: AbstractUser, name: str) -> Classroom:
     return classroom
 
 
-@transaction.atomic
 def classroom_join(
     *, student: AbstractUser, join_code: str, display_name: str, client_ip: str = ""
 ) -> Enrollment:
-    """Enrol `student`; wrong codes count towards a per-account cool-off (see quizzes.throttle)."""
-    status = throttle.join_status(user_id=student.pk, client_ip=client_ip)
-    if status.locked:
-        raise ValidationError(messages.JOIN_TOO_MANY_GUESSES.format(minutes=status.retry_after_minutes))
+    """Enrol `student`; wrong codes count towards a cool-off (see quizzes.throttle).
+
+    Deliberately not atomic as a whole: with the database cache a wrong guess's count is a row written in
+    the current transaction, and raising the refusal inside it would roll the count back, so the lock
+    would never close. Only the enrolment write is a transaction (`_enrol`).
+    """
+    _refuse_while_locked(throttle.join_status(user_id=student.pk))
     name = clean_display_name(display_name)
     classroom = Classroom.objects.filter(join_code=normalise_join_code(join_code)).first()
     if classroom is None:
-        status = throttle.join_failed(user_id=student.pk, client_ip=client_ip)
-        if status.locked:
-            raise ValidationError(messages.JOIN_TOO_MANY_GUESSES.format(minutes=status.retry_after_minutes))
+        _refuse_while_locked(throttle.join_failed(user_id=student.pk, client_ip=client_ip))
         raise ValidationError(messages.JOIN_CODE_UNKNOWN)
     throttle.join_succeeded(user_id=student.pk)
+    return _enrol(classroom=classroom, student=student, display_name=name)
+
+
+def _refuse_while_locked(status: throttle.ThrottleStatus) -> None:
+    if status.locked:
+        raise ValidationError(messages.JOIN_TOO_MANY_GUESSES.format(minutes=status.retry_after_minutes))
+
+
+@transaction.atomic
+def _enrol(*, classroom: Classroom, student: AbstractUser, display_name: str) -> Enrollment:
     existing = Enrollment.objects.filter(classroom=classroom, student=student).first()
     if existing is not None:
         return existing
     try:
         with transaction.atomic():
-            enrollment = Enrollment(classroom=classroom, student=student, display_name=name)
+            enrollment = Enrollment(classroom=classroom, student=student, display_name=display_name)
             enrollment.full_clean(validate_unique=False, validate_constraints=False)
             enrollment.save()
     except IntegrityError:  # the same student joining from two tabs at once

@@ -50,7 +50,7 @@ def test_teacher_can_lift_a_lock():
     assert throttle.login_status(username="amina").locked
     throttle.throttle_clear(username="amina")
     assert not throttle.login_status(username="amina").locked
-    assert not throttle.join_status(user_id=student.pk, client_ip=SCHOOL_IP).locked
+    assert not throttle.join_status(user_id=student.pk).locked
 
 
 @pytest.mark.django_db
@@ -87,8 +87,28 @@ def test_a_whole_class_behind_one_address_is_never_locked_out():
     assert Enrollment.objects.filter(classroom=classroom).count() == 40
 
 
-def test_an_address_sweeping_codes_is_eventually_slowed():
+def test_an_address_sweeping_codes_is_slowed_one_guess_per_account():
     for user_id in range(throttle.JOIN_IP_CEILING):
         throttle.join_failed(user_id=user_id, client_ip="198.51.100.9")
-    assert throttle.join_status(user_id=10_000, client_ip="198.51.100.9").locked
-    assert not throttle.join_status(user_id=10_000, client_ip=SCHOOL_IP).locked
+    # Past the ceiling, one wrong guess from that address cools a fresh account off at once...
+    assert throttle.join_failed(user_id=10_000, client_ip="198.51.100.9").locked
+    # ...while another address keeps the usual allowance.
+    assert not throttle.join_failed(user_id=10_001, client_ip=SCHOOL_IP).locked
+
+
+@pytest.mark.django_db
+def test_the_address_ceiling_never_refuses_a_right_code():
+    classroom = ClassroomFactory(join_code="ABCD234")
+    for user_id in range(throttle.JOIN_IP_CEILING + 10):
+        throttle.join_failed(user_id=100_000 + user_id, client_ip=SCHOOL_IP)
+    newcomer = UserFactory()
+    with pytest.raises(ValidationError) as refused:
+        classroom_join(student=newcomer, join_code="ABCD23A", display_name="Ana", client_ip=SCHOOL_IP)
+    assert refused.value.messages == [
+        messages.JOIN_TOO_MANY_GUESSES.format(minutes=throttle.JOIN_COOL_OFF_SECONDS // 60)
+    ]
+    latecomer = UserFactory()
+    enrollment = classroom_join(
+        student=latecomer, join_code="ABCD234", display_name="Bo", client_ip=SCHOOL_IP
+    )
+    assert enrollment.classroom == classroom
