@@ -1,37 +1,47 @@
 """Student-facing forms: they check shape (lengths, required fields); the services decide what is allowed."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 
 from quizzes import throttle
 from quizzes.services import messages
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's sign-in form, slowed down per account (never per address: a class shares one address)."""
+class _ThrottledSignInMixin:
+    """Slows sign-ins down per account (never per address: a class shares one address).
+
+    Only a wrong username/password counts: a student with the right password at the admin door is
+    turned away by the admin form but not pushed towards a lock.
+    """
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
         if username:
-            status = throttle.login_status(username=username)
-            if status.locked:
-                raise forms.ValidationError(
-                    messages.LOGIN_TOO_MANY_ATTEMPTS.format(minutes=status.retry_after_minutes),
-                    code="throttled",
-                )
+            _refuse_while_locked(throttle.login_status(username=username))
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            if username:
-                status = throttle.login_failed(username=username)
-                if status.locked:
-                    raise forms.ValidationError(
-                        messages.LOGIN_TOO_MANY_ATTEMPTS.format(minutes=status.retry_after_minutes),
-                        code="throttled",
-                    ) from None
+            if username and self.get_user() is None:
+                _refuse_while_locked(throttle.login_failed(username=username))
             raise
         throttle.login_succeeded(username=username)
         return cleaned
+
+
+def _refuse_while_locked(status: throttle.ThrottleStatus) -> None:
+    if status.locked:
+        raise forms.ValidationError(
+            messages.LOGIN_TOO_MANY_ATTEMPTS.format(minutes=status.retry_after_minutes), code="throttled"
+        )
+
+
+class ThrottledAuthenticationForm(_ThrottledSignInMixin, AuthenticationForm):
+    """The student sign-in form."""
+
+
+class ThrottledAdminAuthenticationForm(_ThrottledSignInMixin, AdminAuthenticationForm):
+    """The admin sign-in form, sharing the student form's per-account counters: one lock for both doors."""
 
 
 class JoinClassroomForm(forms.Form):

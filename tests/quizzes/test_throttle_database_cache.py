@@ -5,34 +5,18 @@ make sure a refused guess still counts, whichever cache the school runs.
 """
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.test import Client
 
 from quizzes import throttle
 from quizzes.models import Enrollment
 from quizzes.services import classroom_join, messages
 from tests.factories import ClassroomFactory, UserFactory
+from tests.quizzes.cache_backends import cache_backend  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 
 SCHOOL_IP = "203.0.113.7"
-DATABASE_CACHE = {
-    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-    "LOCATION": "passage_cache_test",
-}
-LOCMEM_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-
-
-@pytest.fixture(params=["database", "locmem"])
-def cache_backend(request, settings):
-    settings.CACHES = {"default": DATABASE_CACHE if request.param == "database" else LOCMEM_CACHE}
-    if request.param == "database":
-        call_command("createcachetable", verbosity=0)
-    cache.clear()
-    return request.param
-
 
 def test_the_fixture_really_uses_the_requested_backend(cache_backend):
     from django.core.cache import caches
