@@ -5,7 +5,6 @@ from django.test import Client
 
 from quizzes import throttle
 from tests.factories import UserFactory
-from tests.quizzes.cache_backends import cache_backend  # noqa: F401 - fixture
 from tests.quizzes.teacher_helpers import make_teacher
 
 pytestmark = pytest.mark.django_db

@@ -12,11 +12,11 @@ from quizzes import throttle
 from quizzes.models import Enrollment
 from quizzes.services import classroom_join, messages
 from tests.factories import ClassroomFactory, UserFactory
-from tests.quizzes.cache_backends import cache_backend  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 
 SCHOOL_IP = "203.0.113.7"
+
 
 def test_the_fixture_really_uses_the_requested_backend(cache_backend):
     from django.core.cache import caches

@@ -1,4 +1,4 @@
-"""A fixture that runs a test once with the production DatabaseCache and once with the local-memory cache.
+"""Quizzes test fixtures. `cache_backend` runs a test with the production DatabaseCache and LocMemCache.
 
 tests/conftest.py swaps in LocMemCache for speed; the throttles must also work with the database cache,
 where a count written in a rolled-back transaction disappears.
