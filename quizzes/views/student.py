@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET, require_POST
 
 from quizzes import selectors, services
 from quizzes.forms import JoinClassroomForm
 from quizzes.models import Attempt, Classroom
 from quizzes.views import HtmxHttpRequest, client_ip, login_required
+from quizzes.views.dashboard_etag import dashboard_etag, vary_and_revalidate
 from quizzes.views.reading import answers_revealed, correct_choice, ordered_choices
 
 JOINED = "You have joined {classroom}."
@@ -18,7 +20,10 @@ JOINED = "You have joined {classroom}."
 @login_required
 @require_GET
 def dashboard(request: HtmxHttpRequest) -> HttpResponse:
-    return _render_dashboard(request, JoinClassroomForm())
+    etag = dashboard_etag(request)
+    not_modified = get_conditional_response(request, etag=etag) if etag else None
+    response = not_modified or _render_dashboard(request, JoinClassroomForm())
+    return vary_and_revalidate(response, etag)
 
 
 @login_required
