@@ -156,6 +156,8 @@ PASSAGE_MAX_UPLOAD_BYTES = int(os.environ.get("PASSAGE_MAX_UPLOAD_BYTES", str(2 
 # --- Security -------------------------------------------------------------------------------------------
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (README, Deployment).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Addresses (or networks) of proxies whose X-Forwarded-For is believed, for the join-code address limit.
+PASSAGE_TRUSTED_PROXIES = env_list("PASSAGE_TRUSTED_PROXIES", "127.0.0.1,::1")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
