@@ -4,6 +4,8 @@ Rules that must never break live here as database constraints, so that two tabs,
 servers cannot break them either. Business logic lives in `services.py` (writes) and `selectors.py` (reads).
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -81,6 +83,11 @@ class Choice(models.Model):
         return self.text
 
 
+def new_board_version() -> str:
+    # Random rather than a counter, so a restored database or a flushed cache never repeats an old ETag.
+    return uuid.uuid4().hex[:16]
+
+
 class Classroom(TimeStampedModel):
     teacher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="classrooms")
     name = models.CharField(max_length=120)
@@ -88,6 +95,9 @@ class Classroom(TimeStampedModel):
     # Read-only projector link; blank when revoked. Rotating it revokes the old link.
     board_token = models.CharField(max_length=48, unique=True, null=True, blank=True)
     board_size = models.PositiveSmallIntegerField(default=10, help_text="How many rows the projector shows.")
+    # Changes in the same transaction as anything that changes the class board (quizzes.board_cache), so
+    # a poll reads it with the classroom row: the ETag of every leaderboard and the key of its cached HTML.
+    board_version = models.CharField(max_length=16, default=new_board_version, editable=False)
     students = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Enrollment", related_name="enrolled_classrooms"
     )

@@ -3,7 +3,13 @@
 from quizzes.board_cache import board_version, board_version_bump, dashboard_version
 from quizzes.selectors.boards import assignment_leaderboard, classroom_leaderboard
 from quizzes.selectors.reports import assignment_report, assignment_report_csv_rows
-from quizzes.selectors.student import attempt_for_student, attempt_state, student_dashboard
+from quizzes.selectors.student import (
+    attempt_deadline,
+    attempt_for_student,
+    attempt_state,
+    attempt_state_with,
+    student_dashboard,
+)
 from quizzes.selectors.types import (
     AssignmentReport,
     AttemptState,
@@ -25,8 +31,10 @@ __all__ = [
     "assignment_leaderboard",
     "assignment_report",
     "assignment_report_csv_rows",
+    "attempt_deadline",
     "attempt_for_student",
     "attempt_state",
+    "attempt_state_with",
     "board_version",
     "board_version_bump",
     "classroom_leaderboard",

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from quizzes.models import Assignment, AssignmentQuestion, Attempt, StudentOverride
+from quizzes.models import Assignment, AssignmentQuestion, Attempt, Response, StudentOverride
 from quizzes.selectors.types import AttemptState, DashboardRow
 from quizzes.services.assignments import assignments_close_due
 
@@ -76,8 +76,11 @@ def attempt_for_student(*, attempt_id, student: AbstractUser) -> Attempt:
         attempt_id = int(attempt_id)
     except (TypeError, ValueError):
         raise Http404("No such attempt") from None
+    # The student's personal closing time comes along, so checking the deadline costs no extra query.
+    override = StudentOverride.objects.filter(assignment=OuterRef("assignment"), student=OuterRef("student"))
     attempt = (
         Attempt.objects.select_related("assignment__classroom", "assignment__article")
+        .annotate(personal_closes_at=Subquery(override.values("closes_at")[:1]))
         .filter(pk=attempt_id, student_id=student.pk)
         .first()
     )
@@ -86,10 +89,23 @@ def attempt_for_student(*, attempt_id, student: AbstractUser) -> Attempt:
     return attempt
 
 
-def attempt_state(*, attempt: Attempt) -> AttemptState:
+def attempt_deadline(attempt: Attempt) -> dt.datetime | None:
+    """The attempt's closing time: the student's extension if any, else the assignment's."""
+    if not hasattr(attempt, "personal_closes_at"):  # not loaded by attempt_for_student: ask once
+        override = StudentOverride.objects.filter(
+            assignment_id=attempt.assignment_id, student_id=attempt.student_id
+        ).first()
+        attempt.personal_closes_at = override.closes_at if override else None
+    return attempt.personal_closes_at or attempt.assignment.closes_at
+
+
+def attempt_state(*, attempt: Attempt, now: dt.datetime | None = None) -> AttemptState:
     """Items in order (questions and choices prefetched), answers so far, the next unanswered item."""
-    if attempt.finished_at is None and assignments_close_due(assignment=attempt.assignment):
-        attempt.refresh_from_db(fields=["finished_at"])
+    deadline = attempt_deadline(attempt) if attempt.finished_at is None else None
+    # Close lazily, and only when this attempt is due: the usual answer costs no closing query at all.
+    if deadline is not None and (now or timezone.now()) >= deadline:
+        if assignments_close_due(assignment=attempt.assignment, now=now):
+            attempt.refresh_from_db(fields=["finished_at"])
     items = list(
         AssignmentQuestion.objects.filter(assignment_id=attempt.assignment_id)
         .select_related("question")
@@ -99,6 +115,15 @@ def attempt_state(*, attempt: Attempt) -> AttemptState:
     answered = {
         r.question_id: r for r in attempt.responses.select_related("choice").order_by("answered_at", "id")
     }
+    return _state(attempt, items, answered)
+
+
+def attempt_state_with(state: AttemptState, response: Response) -> AttemptState:
+    """The state after `response` was saved, built from the one already loaded (no queries)."""
+    return _state(state.attempt, state.items, {**state.answered, response.question_id: response})
+
+
+def _state(attempt: Attempt, items: list[AssignmentQuestion], answered: dict[int, Response]) -> AttemptState:
     next_item = next((item for item in items if item.question_id not in answered), None)
     return AttemptState(
         attempt=attempt,

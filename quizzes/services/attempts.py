@@ -21,10 +21,13 @@ from quizzes.models import (
     Assignment,
     AssignmentQuestion,
     Attempt,
+    Choice,
     Enrollment,
+    Question,
     Response,
     StudentOverride,
 )
+from quizzes.selectors.student import attempt_deadline
 from quizzes.services import messages
 from quizzes.services.answers import graded_answer
 from quizzes.services.assignments import assignments_close_due
@@ -91,15 +94,18 @@ def _close_if_due(attempt: Attempt, now: dt.datetime) -> bool:
     deadline = _deadline(attempt.assignment, _override(attempt.assignment_id, attempt.student_id))
     if deadline is None or now < deadline:
         return False
-    attempt.finished_at = deadline
-    attempt.save(update_fields=["finished_at"])
-    _bump_on_commit(attempt)
+    _finish_at(attempt, deadline)
     return True
 
 
-def _bump_on_commit(attempt: Attempt) -> None:
-    classroom_id = attempt.assignment.classroom_id
-    transaction.on_commit(lambda: board_version_bump(classroom_id=classroom_id))
+def _finish_at(attempt: Attempt, when: dt.datetime) -> None:
+    """Finish the attempt and move its class board's version in the same transaction.
+
+    Only finishing changes a board (boards rank finished attempts), so answers never touch the version.
+    """
+    Attempt.objects.filter(pk=attempt.pk).update(finished_at=when)
+    attempt.finished_at = when
+    board_version_bump(classroom_id=attempt.assignment.classroom_id)
 
 
 def _item(attempt: Attempt, question_id) -> AssignmentQuestion:
@@ -117,6 +123,40 @@ def _item(attempt: Attempt, question_id) -> AssignmentQuestion:
     return item
 
 
+def _graded(item: AssignmentQuestion, choice_id, answer_text: str) -> tuple[Choice | None, str, bool]:
+    """graded_answer, using the question's choices when the caller already loaded them (no query)."""
+    prefetched = getattr(item.question, "_prefetched_objects_cache", {}).get("choices")
+    if prefetched is None or item.question.kind == Question.Kind.SHORT_ANSWER or choice_id in (None, ""):
+        return graded_answer(item.question, choice_id, answer_text)
+    try:
+        choice = next((c for c in prefetched if c.pk == int(choice_id)), None)
+    except (TypeError, ValueError):
+        choice = None
+    if choice is None:
+        raise ValidationError(messages.CHOICE_NOT_IN_QUESTION)
+    return choice, choice.text, choice.is_correct
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """Everything checked before the write lock: the item and the graded answer, or the refusal to raise."""
+
+    item: AssignmentQuestion | None
+    graded: tuple[Choice | None, str, bool] | None
+    refusal: Exception | None
+
+
+def _prepare(attempt: Attempt, question_id, item, choice_id, answer_text: str) -> _Prepared:
+    try:
+        if item is None or item.question_id != int(question_id):
+            item = _item(attempt, question_id)
+        return _Prepared(item, _graded(item, choice_id, answer_text), None)
+    except (Http404, ValidationError, TypeError, ValueError) as refusal:
+        if isinstance(refusal, TypeError | ValueError):
+            refusal = Http404("No such question in this quiz")
+        return _Prepared(item, None, refusal)
+
+
 def response_submit(
     *,
     attempt: Attempt,
@@ -125,50 +165,75 @@ def response_submit(
     choice_id: int | None = None,
     answer_text: str = "",
     now: dt.datetime | None = None,
+    item: AssignmentQuestion | None = None,
 ) -> SubmitResult:
     """Record the student's first answer to a question; a repeat returns the first with created=False.
 
     Refusals: PermissionDenied (not their attempt), Http404 (question not in the quiz), ValidationError with
     ALREADY_FINISHED, CLOSED (the attempt is then finished), CHOICE_NOT_IN_QUESTION, ANSWER_REQUIRED or
     ANSWER_TOO_LONG. Nothing is written on any refusal except finishing a closed attempt.
+
+    `item` (with question and prefetched choices), when the caller has it, saves reading it again. The
+    question is found and the answer graded before the write lock, so the locked part is short: lock, check,
+    insert, add the points. Refusals keep their order (finished, closed, already answered, then the rest).
     """
     now = now or timezone.now()
+    prepared = _prepare(attempt, question_id, item, choice_id, answer_text)
+    deadline = attempt_deadline(attempt)
     with transaction.atomic():
-        locked = _lock_own_attempt(attempt, student)
-        if locked.finished_at is not None:
+        locked = _lock_for_answer(attempt, student)
+        if locked["finished_at"] is not None:
             raise ValidationError(messages.ALREADY_FINISHED)
-        closed = _close_if_due(locked, now)
-        if not closed:
-            return _record(locked, question_id, choice_id, answer_text, now)
+        if deadline is None or now < deadline:
+            return _record(attempt, locked, prepared, now)
+        _finish_at(attempt, deadline)
     # Raised after the block so that finishing the closed attempt is committed, not rolled back.
     raise ValidationError(messages.CLOSED)
 
 
-def _record(attempt: Attempt, question_id, choice_id, answer_text: str, now: dt.datetime) -> SubmitResult:
-    item = _item(attempt, question_id)
-    existing = Response.objects.filter(attempt=attempt, question_id=item.question_id).first()
+def _lock_for_answer(attempt: Attempt, student: AbstractUser) -> dict:
+    """Lock the attempt row and read its owner, finish time and score as they are now."""
+    locked = (
+        Attempt.objects.select_for_update()
+        .filter(pk=attempt.pk)
+        .values("student_id", "finished_at", "score")
+        .first()
+    )
+    if locked is None or locked["student_id"] != student.pk:
+        raise PermissionDenied
+    return locked
+
+
+def _record(attempt: Attempt, locked: dict, prepared: _Prepared, now: dt.datetime) -> SubmitResult:
+    if prepared.item is None:
+        raise prepared.refusal
+    # A separate statement after the lock: on PostgreSQL a subquery in the locking SELECT would still read
+    # the snapshot from before the wait, and miss the answer the other request just committed.
+    existing = (
+        Response.objects.select_related("choice")
+        .filter(attempt_id=attempt.pk, question_id=prepared.item.question_id)
+        .first()
+    )
     if existing is not None:
         return SubmitResult(response=existing, created=False, attempt=attempt)
-    choice, given, correct = graded_answer(item.question, choice_id, answer_text)
-    points = item.points if correct else 0
-    try:
-        with transaction.atomic():
-            response = Response.objects.create(
-                attempt=attempt,
-                question=item.question,
-                choice=choice,
-                given_answer=given,
-                is_correct=correct,
-                points=points,
-                answered_at=now,
-            )
-    except IntegrityError:  # the same answer arrived twice at once and the other one won
-        existing = Response.objects.get(attempt=attempt, question_id=item.question_id)
-        return SubmitResult(response=existing, created=False, attempt=attempt)
+    if prepared.refusal is not None:
+        raise prepared.refusal
+    choice, given, correct = prepared.graded
+    points = prepared.item.points if correct else 0
+    # No savepoint: the attempt row is locked, so no one else can be answering this question right now
+    # (and the unique constraint would still refuse a second row).
+    response = Response.objects.create(
+        attempt=attempt,
+        question=prepared.item.question,
+        choice=choice,
+        given_answer=given,
+        is_correct=correct,
+        points=points,
+        answered_at=now,
+    )
     if points:
         Attempt.objects.filter(pk=attempt.pk).update(score=F("score") + points)
-        attempt.refresh_from_db(fields=["score"])
-    _bump_on_commit(attempt)
+    attempt.score = locked["score"] + points  # read under the lock, so this is the score just committed
     return SubmitResult(response=response, created=True, attempt=attempt)
 
 
@@ -180,7 +245,5 @@ def attempt_finish(*, attempt: Attempt, student: AbstractUser, now: dt.datetime 
     if locked.finished_at is not None:
         return locked
     if not _close_if_due(locked, now):
-        locked.finished_at = now
-        locked.save(update_fields=["finished_at"])
-        _bump_on_commit(locked)
+        _finish_at(locked, now)
     return locked

@@ -1,8 +1,8 @@
 """Leaderboards: the class and assignment boards students see, and the projector view that polls itself.
 
-The projector's board fragment is what a thousand open pages poll, so it is cheap: an ETag from
-`selectors.board_version` answers `304 Not Modified` when nothing changed, and the rendered HTML is kept in
-the shared cache under that version, so a change reaches every worker at once.
+The projector's board fragment is what a thousand open pages poll, so it is cheap: an ETag from the
+classroom's `board_version` (see quizzes.board_cache) answers `304 Not Modified` when nothing changed, and
+the rendered HTML is kept in the shared cache under that version, so a change reaches every worker at once.
 """
 
 from django.core.cache import cache
@@ -34,7 +34,7 @@ def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse
     if not (_teaches(request, classroom) or (classroom.is_enrolled and classroom.shows_board)):
         raise Http404("No leaderboard here.")
     # A student's open page polls this by HTMX: answer 304 while the board version is unchanged.
-    version = selectors.board_version(classroom_id=classroom.pk)
+    version = classroom.board_version  # read with the permission checks: an unchanged poll is one query
     etag = f'"class-{classroom.pk}-{classroom.board_size}-{version}"'
     if wants_fragment(request) and etag in _if_none_match(request):
         return _poll_headers(HttpResponseNotModified(), etag)
@@ -97,7 +97,7 @@ def projector_for_teacher(request: HtmxHttpRequest, classroom_id: int) -> HttpRe
 
 
 def _projector(request: HtmxHttpRequest, classroom: Classroom, *, poll_url: str) -> HttpResponse:
-    version = selectors.board_version(classroom_id=classroom.pk)
+    version = classroom.board_version
     etag = f'"board-{classroom.pk}-{classroom.board_size}-{version}"'
     fragment = wants_fragment(request)
     if fragment and etag in _if_none_match(request):
@@ -130,7 +130,7 @@ def _board_html(classroom: Classroom, version: str, poll_url: str) -> str:
 def _cached_board(classroom: Classroom, kind: str, rows, *, version: str = "", poll_url: str = "") -> str:
     """The board's HTML from the shared cache, keyed by the class's board version (which moves on commit of
     any answer or finish, so a stale board is never served); `rows` is only called on a miss."""
-    version = version or selectors.board_version(classroom_id=classroom.pk)
+    version = version or classroom.board_version
     key = f"board-html:{kind}:{classroom.board_size}:{version}"
     html = cache.get(key)
     if html is None:

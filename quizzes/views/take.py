@@ -72,6 +72,7 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
             question_id=question_id,
             choice_id=choice_id,
             answer_text=form.cleaned_data["answer_text"] or "",
+            item=item,
         )
     except ValidationError as error:
         return _refused(request, state, item, error.messages)
@@ -80,8 +81,9 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
         if notice:
             messages.info(request, notice)
         return redirect("attempt_question", attempt.id, question_id)
-    state = selectors.attempt_state(attempt=result.attempt)
-    response = _render_take(request, state, _item_or_404(state, question_id), notice=notice)
+    # The new state from the one already loaded: the saved response is the only thing that changed.
+    state = selectors.attempt_state_with(state, result.response)
+    response = _render_take(request, state, item, notice=notice, article_may_change=False)
     return trigger_client_event(response, "answerSaved")
 
 
@@ -121,9 +123,19 @@ def _refused(
     return redirect("attempt_question", attempt.id, item.question_id)
 
 
-def _render_take(request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion | None, **extra):
-    context = take_context(state=state, item=item, **extra)
-    template = "quizzes/take.html#swap" if wants_fragment(request) else "quizzes/take.html"
+def _render_take(
+    request: HtmxHttpRequest,
+    state: AttemptState,
+    item: AssignmentQuestion | None,
+    *,
+    article_may_change: bool = True,
+    **extra,
+):
+    """The page, or for HTMX the swap partial. `article_may_change=False` (an answer was just saved, so the
+    page showed this question unanswered, with no highlight) re-sends the article only to add a highlight."""
+    fragment = wants_fragment(request)
+    context = take_context(state=state, item=item, with_article=not fragment or article_may_change, **extra)
+    template = "quizzes/take.html#swap" if fragment else "quizzes/take.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -20,7 +20,9 @@ def take_context(
     notice: str = "",
     errors: list[str] | None = None,
     refused: bool = False,
+    with_article: bool = True,
 ) -> dict[str, Any]:
+    """`with_article=False`: the article is sent (out of band) only if the evidence highlight is to appear."""
     attempt = state.attempt
     assignment = attempt.assignment
     response = state.answered.get(item.question_id) if item else None
@@ -47,7 +49,11 @@ def take_context(
         answer_url=reverse("response_submit", args=[attempt.id, item.question_id]) if item else "",
         next_url=_next_url(state, item),
     )
-    context["paragraphs"] = article_paragraphs(assignment.article.text, *context.pop("evidence_span"))
+    evidence_span = context.pop("evidence_span")
+    # Named as a skip so other callers of the swap partial (the teacher's preview) still send the article.
+    context["skip_article"] = not (with_article or bool(evidence_span and evidence_span[0] is not None))
+    if not context["skip_article"]:
+        context["paragraphs"] = article_paragraphs(assignment.article.text, *evidence_span)
     return context
 
 

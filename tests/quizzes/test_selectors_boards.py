@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from quizzes.models import Attempt, Enrollment, Response
 from quizzes.selectors import assignment_leaderboard, assignment_report, board_version, classroom_leaderboard
-from quizzes.services import enrollment_remove, response_submit
+from quizzes.services import attempt_finish, enrollment_remove, response_submit
 from tests.factories import (
     AssignmentFactory,
     AssignmentQuestionFactory,
@@ -121,7 +121,10 @@ def test_removed_student_leaves_the_board_but_question_stats_still_add_up():
     assert [row.display_name for row in assignment_report(assignment=assignment).rows] == ["Stays"]
 
 
-def test_board_version_changes_when_an_answer_commits(django_capture_on_commit_callbacks):
+def test_board_version_changes_when_an_attempt_finishes_not_on_each_answer(
+    django_capture_on_commit_callbacks,
+):
+    # Boards rank finished attempts only, so an answer cannot change one: polls stay 304 as a class answers.
     assignment = AssignmentFactory()
     item = AssignmentQuestionFactory(assignment=assignment)
     student = pupil(assignment.classroom, "Ana")
@@ -130,7 +133,12 @@ def test_board_version_changes_when_an_answer_commits(django_capture_on_commit_c
     assert board_version(classroom_id=assignment.classroom_id) == before
     with django_capture_on_commit_callbacks(execute=True):
         response_submit(attempt=attempt, student=student, question_id=item.question_id, answer_text="Mosul")
+    assert board_version(classroom_id=assignment.classroom_id) == before
+    assert classroom_leaderboard(classroom=assignment.classroom) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt_finish(attempt=attempt, student=student)
     assert board_version(classroom_id=assignment.classroom_id) != before
+    assert [r.display_name for r in classroom_leaderboard(classroom=assignment.classroom)] == ["Ana"]
 
 
 def test_classroom_board_time_breaks_ties_and_equal_rows_share_a_rank():
@@ -144,7 +152,7 @@ def test_classroom_board_time_breaks_ties_and_equal_rows_share_a_rank():
     assert [(r.rank, r.display_name) for r in rows] == [(1, "Also quick"), (1, "Quick"), (3, "Slow")]
 
 
-def test_dashboard_version_changes_on_answers_joins_and_by_the_minute(django_capture_on_commit_callbacks):
+def test_dashboard_version_changes_on_finishing_joins_and_by_the_minute(django_capture_on_commit_callbacks):
     from quizzes.selectors import dashboard_version
     from quizzes.services import classroom_join
 
@@ -158,6 +166,7 @@ def test_dashboard_version_changes_on_answers_joins_and_by_the_minute(django_cap
     assert dashboard_version(student_id=student.pk, now=now + dt.timedelta(minutes=1)) != before
     with django_capture_on_commit_callbacks(execute=True):
         response_submit(attempt=attempt, student=student, question_id=item.question_id, answer_text="Mosul")
+        attempt_finish(attempt=attempt, student=student)
     after_answer = dashboard_version(student_id=student.pk, now=now)
     assert after_answer != before
     ClassroomFactory(join_code="NEWCLAS")
