@@ -40,7 +40,15 @@ class DecodeError(ValueError):
 
 
 def decode_upload(data: bytes, *, max_bytes: int) -> str:
-    """The text of an uploaded file: decoded, and for a web page, its main text extracted."""
+    """The article text of an uploaded file: decoded, and for a web page, its main text extracted."""
+    return main_text(read_upload(data, max_bytes=max_bytes))
+
+
+def read_upload(data: bytes, *, max_bytes: int) -> str:
+    """The uploaded file decoded to text, exactly as submitted (a web page keeps its markup).
+
+    This is what an article keeps as its raw text; `main_text` gives what cleaning works on.
+    """
     if len(data) > max_bytes:
         raise DecodeError(TOO_LARGE.format(size=human_size(len(data)), limit=human_size(max_bytes)))
     if not data.strip():
@@ -48,9 +56,12 @@ def decode_upload(data: bytes, *, max_bytes: int) -> str:
     text = decode_bytes(data)
     if not text.strip():  # blank once decoded: non-breaking spaces, a lone BOM…
         raise DecodeError(EMPTY_FILE)
-    if looks_like_html(text):
-        return html_to_text(text)
     return text
+
+
+def main_text(text: str) -> str:
+    """The article's own text: a web page's main text extracted, anything else as it is."""
+    return html_to_text(text) if looks_like_html(text) else text
 
 
 def human_size(size: int) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 from articles.cleaning import CleanResult, clean_article
-from articles.decoding import decode_upload
+from articles.decoding import main_text, read_upload
 
 
 def read_article_file(path: str | Path) -> tuple[str, CleanResult]:
@@ -14,5 +14,5 @@ def read_article_file(path: str | Path) -> tuple[str, CleanResult]:
     limit = settings.PASSAGE_MAX_UPLOAD_BYTES
     with path.open("rb") as handle:
         data = handle.read(limit + 1)  # never more than one byte over the limit
-    raw = decode_upload(data, max_bytes=limit)
-    return raw, clean_article(raw)
+    raw = read_upload(data, max_bytes=limit)  # kept as submitted; a web page is cleaned from its main text
+    return raw, clean_article(main_text(raw))

@@ -13,6 +13,7 @@ from django.db import transaction
 from articles import readability
 from articles.anchoring import reanchor_questions
 from articles.cleaning import clean_article
+from articles.decoding import DecodeError, main_text
 from articles.models import Article
 
 TITLE_MAX_LENGTH = Article._meta.get_field("title").max_length
@@ -56,11 +57,18 @@ def _check_length(text: str) -> None:
 def article_create(
     *, owner, title: str, raw_text: str, source_name: str = "", source_url: str = ""
 ) -> Article:
-    """Clean and save an article; refused before cleaning if it is over the size cap."""
+    """Clean and save an article; refused before cleaning if it is over the size cap.
+
+    `raw_text` is kept exactly as submitted (a web page with its markup); `text` is its main text, cleaned.
+    """
     if not raw_text or not raw_text.strip():
         raise ValidationError(EMPTY_TEXT, code="empty")
-    _check_length(raw_text)  # before any heavier work: the cap exists to protect the parser
-    cleaned = clean_article(raw_text)
+    try:
+        source = main_text(raw_text)
+    except DecodeError as error:  # a web page with no article in it
+        raise ValidationError(str(error), code="no_text_in_html") from error
+    _check_length(source)  # before any heavier work: the cap exists to protect the parser
+    cleaned = clean_article(source)
     if not cleaned.text.strip():
         raise ValidationError(EMPTY_AFTER_CLEANING, code="empty_after_cleaning")
     title = (title or "").strip() or (cleaned.title_guess or "").strip()

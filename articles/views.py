@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import selectors, services
-from articles.decoding import DecodeError, decode_upload, html_to_text, looks_like_html
+from articles.decoding import DecodeError, read_upload
 from articles.forms import ArticleForm, AskForm
 from quizzes.services.generation import question_ask, questions_generate
 
@@ -66,13 +66,13 @@ def article_new(request: HttpRequest) -> HttpResponse:
 
 
 def _submitted_text(form: ArticleForm) -> str:
+    """What the teacher submitted, as text: kept as the raw text; article_create extracts a web page's
+    main text (pasted page source or uploaded file alike) before cleaning."""
     upload = form.cleaned_data.get("file")
     if not upload:
-        text = form.cleaned_data["text"]
-        # A pasted page source gets the same main-text extraction as an uploaded web page.
-        return html_to_text(text) if looks_like_html(text) else text
+        return form.cleaned_data["text"]
     limit = settings.PASSAGE_MAX_UPLOAD_BYTES
-    return decode_upload(upload.read(limit + 1), max_bytes=limit)  # never read more than one byte over
+    return read_upload(upload.read(limit + 1), max_bytes=limit)  # never read more than one byte over
 
 
 def _detail(

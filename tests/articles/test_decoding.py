@@ -127,3 +127,12 @@ def test_any_bytes_give_text_or_a_clear_refusal(data):
         assert str(error)
     else:
         assert isinstance(text, str) and text.strip()
+
+
+def test_read_upload_keeps_a_web_page_as_submitted():
+    html = (
+        "<!DOCTYPE html><html><body><article><p>Iraqi forces entered Mosul on Tuesday.</p></article>"
+        "</body></html>"
+    )
+    assert decoding.read_upload(b"\xef\xbb\xbf" + html.encode("utf-8"), max_bytes=LIMIT) == html
+    assert decoding.main_text(html).strip() == "Iraqi forces entered Mosul on Tuesday."

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles import services
+from articles.decoding import NO_TEXT_IN_HTML
 from articles.models import Article
 from quizzes.models import Question
 from tests.factories import ArticleFactory, QuestionFactory, TeacherFactory
@@ -163,3 +164,25 @@ def test_restore_of_a_missing_index_is_refused():
     with pytest.raises(ValidationError) as error:
         services.article_restore_removed(article=article, index=3)
     assert error.value.messages == [services.NOTHING_TO_RESTORE.format(index=3)]
+
+
+def test_a_web_page_is_kept_as_submitted_and_its_main_text_is_cleaned():
+    html = "<html><body><nav>Home | World</nav><article>" + "".join(
+        f"<p>{line}</p>" for line in MOSUL.splitlines()[7:12]
+    )
+    html += "<p>Subscribe to Independent Premium to bookmark this article</p></article></body></html>"
+    article = services.article_create(owner=TeacherFactory(), title="Page", raw_text=html)
+    article.refresh_from_db()
+    assert article.raw_text == html
+    assert "<p>" not in article.text and "Home | World" not in article.text
+    assert "Subscribe to Independent Premium" not in article.text
+    assert "Subscribe to Independent Premium to bookmark this article" in [i["text"] for i in article.removed]
+
+
+def test_a_web_page_without_an_article_is_refused_with_a_message():
+    with pytest.raises(ValidationError) as error:
+        services.article_create(
+            owner=TeacherFactory(), title="Page", raw_text="<html><body><div></div></body></html>"
+        )
+    assert error.value.messages == [NO_TEXT_IN_HTML]
+    assert not Article.objects.exists()

@@ -319,3 +319,36 @@ def test_pasted_markup_without_text_is_refused_and_kept(teacher_client):
     assert escape(NO_TEXT_IN_HTML) in page
     assert escape(markup) in page
     assert not Article.objects.exists()
+
+
+def _page_source(*extra_paragraphs: str) -> str:
+    paragraphs = [*MOSUL.splitlines()[7:12], *extra_paragraphs]
+    return (
+        "<!DOCTYPE html><html><head><title>Mosul</title></head><body><nav>Home | World</nav><article>"
+        + "".join(f"<p>{line}</p>" for line in paragraphs)
+        + "</article></body></html>"
+    )
+
+
+def test_uploaded_web_page_keeps_its_markup_as_raw_text_and_cleans_the_article(teacher_client):
+    html = _page_source()
+    upload = SimpleUploadedFile("mosul.html", html.encode("utf-8"), content_type="text/html")
+    teacher_client.post(reverse("article_new"), {"title": "Uploaded page", "file": upload})
+    article = Article.objects.get()
+    assert article.raw_text == html
+    assert "<article>" not in article.text and "Home | World" not in article.text
+    assert article.text.startswith("A coalition of forces")
+
+
+def test_pasted_web_page_keeps_its_markup_and_a_removed_paragraph_comes_back_as_text(teacher_client):
+    html = _page_source("Subscribe to Independent Premium to bookmark this article")
+    teacher_client.post(reverse("article_new"), {"title": "Pasted page", "text": html})
+    article = Article.objects.get()
+    assert article.raw_text == html and "<p>" in article.raw_text
+    index = [item["text"] for item in article.removed].index(
+        "Subscribe to Independent Premium to bookmark this article"
+    )
+    teacher_client.post(reverse("article_restore", args=[article.pk, index]))
+    article.refresh_from_db()
+    assert article.text.endswith("\n\nSubscribe to Independent Premium to bookmark this article")
+    assert "<p>" not in article.text and "Home | World" not in article.text
