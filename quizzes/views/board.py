@@ -46,7 +46,8 @@ def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse
     )
     if wants_fragment(request):
         return _poll_headers(HttpResponse(board_html), etag)
-    context = {"classroom": classroom, "title": classroom.name, "board_html": board_html}
+    poll_url = reverse("classroom_board", args=[classroom.pk])
+    context = {"classroom": classroom, "title": classroom.name, "board_html": board_html, "poll_url": poll_url}
     response = render(request, "quizzes/board.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -44,6 +44,14 @@ def test_class_board_page_without_htmx_is_still_the_whole_page():
     assert page.status_code == 200 and "<h1>Leaderboard:" in page.content.decode()
 
 
+def test_class_board_page_refreshes_itself_every_ten_seconds_from_its_own_url():
+    quiz = make_quiz()
+    html = quiz.client.get(board_url(quiz)).content.decode()
+    assert f'hx-get="{board_url(quiz)}" hx-trigger="every 10s"' in html
+    assignment_page = quiz.client.get(f"/assignment/{quiz.assignment.pk}/board/").content.decode()
+    assert "hx-trigger" not in assignment_page
+
+
 def test_a_known_etag_gets_no_304_for_someone_not_allowed_to_see_the_board():
     quiz = make_quiz()
     etag = quiz.client.get(board_url(quiz), headers=HTMX)["ETag"]
