@@ -1,11 +1,12 @@
-"""`manage.py load_demo`: the demo class from data/demo/questions.json, safe to run again.
+"""`manage.py load_demo`: the demo class from data/demo/demo.json and review.json, safe to run again.
 
-A teacher, five students (password "demo": DEMO ONLY), the Mosul article cleaned by `article_create`, the
-hand-written questions, an open assignment, and finished attempts for the students the file lists, made
-through the same services a student's browser uses. Running it twice changes nothing the second time.
+A teacher, five students (password "demo": DEMO ONLY), the Mosul article cleaned by `article_create`, its
+questions made by the real generator and reviewed as data/demo/review.json records (approved, corrected or
+rejected), an open assignment, and finished attempts for the students demo.json lists, made through the same
+services a student's browser uses. Running it twice changes nothing the second time.
 
-The questions are hand-written. To demo reviewed generated questions instead, write them into
-data/demo/questions.json in the same shape (kind, prompt, answer, choices, accepted, evidence).
+If the generator changes, drafts the review does not know stay drafts and are named in a warning: review
+them in data/demo/review.json (tests/test_demo.py fails until then).
 """
 
 import datetime as dt
@@ -15,41 +16,33 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
 from articles.services import article_create
-from articles.text import split_sentences
-from quizzes.models import Assignment, Attempt, Choice, Classroom, Enrollment, Question
+from quizzes.management.demo_review import ReviewOutcome, load_review, review_apply
+from quizzes.models import Assignment, Attempt, Classroom, Enrollment, Question
 from quizzes.roles import ensure_teachers_group
 from quizzes.services import (
     assignment_create,
     attempt_finish,
     attempt_start,
     classroom_create,
+    questions_generate,
     response_submit,
 )
 
-DEMO_FILE = Path(settings.BASE_DIR) / "data" / "demo" / "questions.json"
+DEMO_FILE = Path(settings.BASE_DIR) / "data" / "demo" / "demo.json"
 # The documented, printed password of the demo accounts; demo data only.
 DEMO_PASSWORD = "demo"  # noqa: S105 # nosec B105
 WRONG_SHORT_ANSWER = "I am not sure"
-
-
-def evidence_span(text: str, anchor: str) -> tuple[int | None, int | None]:
-    """Offsets of the whole sentence of `text` containing `anchor`, or (None, None) if it is not there."""
-    offset = 0
-    for paragraph in text.split("\n"):
-        cursor = 0
-        for sentence in split_sentences(paragraph):
-            start = paragraph.find(sentence, cursor)
-            cursor = start + len(sentence)
-            if anchor in sentence:
-                return offset + start, offset + cursor
-        offset += len(paragraph) + 1
-    return None, None
+MIN_APPROVED = 8
+TOO_FEW_APPROVED = (
+    "The demo quiz needs at least {minimum} approved questions of all three kinds; the review approves "
+    "{count} ({kinds}). Review the generator's drafts in data/demo/review.json."
+)
 
 
 class Command(BaseCommand):
@@ -63,11 +56,11 @@ class Command(BaseCommand):
             teacher.groups.add(ensure_teachers_group(apps)[0])
             classroom = self.classroom(teacher, demo["classroom"])
             students = self.students(classroom, demo["students"])
-            article = self.article(teacher, demo["article"], demo["questions"])
+            article = self.article(teacher, demo["article"])
             assignment = self.assignment(classroom, article, demo["assignment"]["title"])
-            for username, pattern in demo["finished_attempts"].items():
+            for username, wrong in demo["finished_attempts"].items():
                 if not username.startswith("_"):
-                    finish_attempt(assignment, students[username], pattern)
+                    finish_attempt(assignment, students[username], set(wrong))
         if options["verbosity"] > 0:
             self.report(demo, classroom)
 
@@ -98,7 +91,7 @@ class Command(BaseCommand):
             students[spec["username"]] = student
         return students
 
-    def article(self, teacher, spec: dict, questions: list[dict]) -> Article:
+    def article(self, teacher, spec: dict) -> Article:
         article = Article.objects.filter(owner=teacher, title=spec["title"]).first()
         if article is None:
             raw_text = (Path(settings.BASE_DIR) / spec["file"]).read_text(encoding="utf-8")
@@ -106,9 +99,34 @@ class Command(BaseCommand):
                 owner=teacher, title=spec["title"], raw_text=raw_text, source_name=spec["source_name"]
             )
         if not article.questions.exists():
-            for position, spec_question in enumerate(questions, start=1):
-                create_question(article, spec_question, position)
+            self.generate_reviewed(article)
         return article
+
+    def generate_reviewed(self, article: Article) -> None:
+        """The teacher's afternoon: generate drafts, then approve, correct and reject them as recorded."""
+        review = load_review()
+        questions_generate(article=article, limit=review["limit"])
+        self.warn_unreviewed(review_apply(article=article, review=review))
+        kinds = list(article.questions.filter(status=Question.Status.APPROVED).values_list("kind", flat=True))
+        if len(kinds) < MIN_APPROVED or set(kinds) != set(Question.Kind.values):
+            found = ", ".join(sorted(set(kinds))) or "none"
+            raise CommandError(TOO_FEW_APPROVED.format(minimum=MIN_APPROVED, count=len(kinds), kinds=found))
+
+    def warn_unreviewed(self, outcome: ReviewOutcome) -> None:
+        for question in outcome.unreviewed:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Not in data/demo/review.json, left as a draft: {question.prompt!r} "
+                    f"(answer {question.answer!r}, {question.kind})"
+                )
+            )
+        for entry in outcome.stale:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"data/demo/review.json names a draft the generator no longer makes: "
+                    f"{entry['prompt']!r} (answer {entry['answer']!r})"
+                )
+            )
 
     def assignment(self, classroom: Classroom, article: Article, title: str) -> Assignment:
         existing = classroom.assignments.filter(article=article).first()
@@ -136,36 +154,15 @@ class Command(BaseCommand):
         write(f"  class     {classroom.name!r}, join code {classroom.join_code}")
 
 
-def create_question(article: Article, spec: dict, position: int) -> Question:
-    start, end = evidence_span(article.text, spec["evidence"])
-    question = Question(
-        article=article,
-        kind=spec["kind"],
-        prompt=spec["prompt"],
-        answer=spec["answer"],
-        accepted_answers=spec.get("accepted", []),
-        explanation=spec.get("explanation", ""),
-        evidence_start=start,
-        evidence_end=end,
-        status=Question.Status.APPROVED,
-        origin=Question.Origin.AUTHORED,
-        position=position,
-    )
-    question.full_clean()
-    question.save()
-    for index, text in enumerate(spec.get("choices", [])):
-        Choice.objects.create(question=question, text=text, is_correct=text == spec["answer"], position=index)
-    return question
-
-
-def finish_attempt(assignment: Assignment, student, pattern: list[bool]) -> None:
-    """A finished attempt answering right where `pattern` says so; skipped if the student has one."""
+def finish_attempt(assignment: Assignment, student, wrong: set[int]) -> None:
+    """A finished attempt answering wrong the questions numbered in `wrong` (from 1), the rest right; skipped
+    if the student has one."""
     if Attempt.objects.filter(assignment=assignment, student=student).exists():
         return
     attempt = attempt_start(assignment=assignment, student=student)
     items = assignment.items.select_related("question").prefetch_related("question__choices")
-    for item, right in zip(items, pattern, strict=True):
-        question = item.question
+    for number, item in enumerate(items, start=1):
+        question, right = item.question, number not in wrong
         choices = list(question.choices.all())
         if choices:
             pick = next(c for c in choices if c.is_correct == right)
