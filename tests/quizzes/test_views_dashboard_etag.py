@@ -144,3 +144,11 @@ def test_teachers_dashboard_is_always_rendered():
     client = Client()
     client.force_login(teacher)
     assert "ETag" not in client.get("/")
+
+
+def test_starting_a_quiz_changes_the_tag_so_the_dashboard_says_continue():
+    quiz = make_quiz()
+    etag = _tag(quiz.client)
+    start(quiz)
+    response = _revalidate(quiz.client, etag)
+    assert response.status_code == 200 and "Continue" in response.content.decode()
