@@ -18,13 +18,22 @@ from django.views.decorators.http import require_GET
 from quizzes import selectors
 from quizzes.models import Assignment, Classroom, Enrollment
 from quizzes.views import HtmxHttpRequest, login_required, wants_fragment
+from quizzes.views.board_poll import poll_etag, poll_headers, unchanged_poll
 
 BOARD_CACHE_SECONDS = 60 * 60
 
 
-@login_required
 @require_GET
 def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse:
+    if wants_fragment(request):  # an open page's poll: 304 without the session when the board is unchanged
+        unchanged = unchanged_poll(request, classroom_id, _if_none_match(request))
+        if unchanged is not None:
+            return unchanged
+    return _classroom_board(request, classroom_id)
+
+
+@login_required
+def _classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse:
     # One query for the class and both permission facts: this runs on every poll of every open page.
     enrolled = Enrollment.objects.filter(classroom=OuterRef("pk"), student_id=request.user.pk)
     shown = Assignment.objects.filter(classroom=OuterRef("pk"), show_leaderboard=True)
@@ -34,10 +43,10 @@ def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse
     if not (_teaches(request, classroom) or (classroom.is_enrolled and classroom.shows_board)):
         raise Http404("No leaderboard here.")
     # A student's open page polls this by HTMX: answer 304 while the board version is unchanged.
-    version = classroom.board_version  # read with the permission checks: an unchanged poll is one query
-    etag = f'"class-{classroom.pk}-{classroom.board_size}-{version}"'
+    version = classroom.board_version  # read with the permission checks
+    etag = poll_etag(request, classroom.pk, classroom.board_size, version)
     if wants_fragment(request) and etag in _if_none_match(request):
-        return _poll_headers(HttpResponseNotModified(), etag)
+        return poll_headers(HttpResponseNotModified(), etag)
     board_html = _cached_board(
         classroom,
         f"class:{classroom.pk}",
@@ -45,17 +54,15 @@ def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse
         version=version,
     )
     if wants_fragment(request):
-        return _poll_headers(HttpResponse(board_html), etag)
+        return poll_headers(HttpResponse(board_html), etag)
     poll_url = reverse("classroom_board", args=[classroom.pk])
-    context = {"classroom": classroom, "title": classroom.name, "board_html": board_html, "poll_url": poll_url}
+    context = {
+        "classroom": classroom,
+        "title": classroom.name,
+        "board_html": board_html,
+        "poll_url": poll_url,
+    }
     response = render(request, "quizzes/board.html", context)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
-
-
-def _poll_headers(response: HttpResponse, etag: str) -> HttpResponse:
-    response["ETag"] = etag
-    patch_cache_control(response, no_cache=True, private=True)
     patch_vary_headers(response, ["HX-Request"])
     return response
 
