@@ -115,7 +115,9 @@ class Classroom(TimeStampedModel):
 
 class Enrollment(models.Model):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="enrollments")
-    student = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
     display_name = models.CharField(max_length=60)
     joined_at = models.DateTimeField(auto_now_add=True)
 
@@ -176,6 +178,9 @@ class AssignmentQuestion(models.Model):
             models.UniqueConstraint(fields=["assignment", "position"], name="assignment_position_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.position + 1}. {self.question}"
+
 
 class StudentOverride(models.Model):
     """An extension or extra attempts for one student on one assignment."""
@@ -190,6 +195,9 @@ class StudentOverride(models.Model):
             models.UniqueConstraint(fields=["assignment", "student"], name="override_unique_student"),
         ]
 
+    def __str__(self) -> str:
+        return f"Override for {self.student} on {self.assignment}"
+
 
 class Attempt(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="attempts")
@@ -199,7 +207,7 @@ class Attempt(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="attempts"
     )
     number = models.PositiveSmallIntegerField(default=1)
-    # default rather than auto_now_add so services can pass the request's `now` (and tests can travel in time).
+    # A default, not auto_now_add, so services can pass the request's `now` (and tests can travel in time).
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveIntegerField(default=0)
@@ -218,6 +226,9 @@ class Attempt(models.Model):
             models.CheckConstraint(condition=Q(number__gte=1), name="attempt_number_positive"),
         ]
         indexes = [models.Index(fields=["assignment", "finished_at"], name="attempt_assignment_finished")]
+
+    def __str__(self) -> str:
+        return f"Attempt {self.number} by {self.student or 'a removed student'} on {self.assignment}"
 
     @property
     def is_finished(self) -> bool:
@@ -239,3 +250,6 @@ class Response(models.Model):
             models.UniqueConstraint(fields=["attempt", "question"], name="response_once_per_question"),
         ]
         indexes = [models.Index(fields=["question", "is_correct"], name="response_question_correct")]
+
+    def __str__(self) -> str:
+        return f"{self.given_answer or self.choice} ({'correct' if self.is_correct else 'wrong'})"

@@ -1,4 +1,4 @@
-"""factory-boy factories; SubFactory keeps an assignment, its classroom, article and questions in agreement."""
+"""factory-boy factories; SubFactory keeps an assignment, its classroom, article and questions agreeing."""
 
 import datetime as dt
 
