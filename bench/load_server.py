@@ -76,14 +76,14 @@ def server_env(*, database_url: str, workers: int, workdir: Path, port: int) -> 
 
 
 def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True)  # noqa: S603
+    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True)  # noqa: S603  # nosec B603
 
 
 @contextmanager
 def running_server(env: dict[str, str], port: int, log_path: Path):
     """Yield a started server; always stop its whole process group, even on errors or Ctrl-C."""
     with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603
+        process = subprocess.Popen(  # noqa: S603  # nosec B603 - the venv gunicorn, fixed argv
             [str(GUNICORN), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
             cwd=PROJECT,
             env=env,
