@@ -1,8 +1,11 @@
-"""Quizzes test fixtures. `cache_backend` runs a test with the production DatabaseCache and LocMemCache.
+"""Quizzes test fixtures. `cache_backend` runs a test with the production DatabaseCache, LocMemCache and,
+where REDIS_URL is set (CI's PostgreSQL run sets it), the RedisCache that several app servers share.
 
 tests/conftest.py swaps in LocMemCache for speed; the throttles must also work with the database cache,
 where a count written in a rolled-back transaction disappears.
 """
+
+import os
 
 import pytest
 from django.core.cache import cache
@@ -15,9 +18,23 @@ DATABASE_CACHE = {
 LOCMEM_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
-@pytest.fixture(params=["database", "locmem"])
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+@pytest.fixture(params=["database", "locmem", "redis"])
 def cache_backend(request, settings, db):
-    settings.CACHES = {"default": DATABASE_CACHE if request.param == "database" else LOCMEM_CACHE}
+    if request.param == "redis":
+        if not REDIS_URL:
+            pytest.skip("REDIS_URL is not set: no Redis server to test against (CI sets it)")
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_URL,
+                "KEY_PREFIX": "passage-test",
+            }
+        }
+    else:
+        settings.CACHES = {"default": DATABASE_CACHE if request.param == "database" else LOCMEM_CACHE}
     if request.param == "database":
         call_command("createcachetable", verbosity=0)
     cache.clear()

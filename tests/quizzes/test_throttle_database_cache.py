@@ -22,7 +22,8 @@ def test_the_fixture_really_uses_the_requested_backend(cache_backend):
     from django.core.cache import caches
 
     backend = type(caches["default"]).__name__
-    assert backend == ("DatabaseCache" if cache_backend == "database" else "LocMemCache")
+    expected = {"database": "DatabaseCache", "locmem": "LocMemCache", "redis": "RedisCache"}
+    assert backend == expected[cache_backend]
 
 
 def _guess(student, code, ip=SCHOOL_IP):
