@@ -70,16 +70,19 @@ def student_dashboard(*, student: AbstractUser, now: dt.datetime | None = None) 
     return rows
 
 
-def attempt_for_student(*, attempt_id, student: AbstractUser) -> Attempt:
-    """The student's own attempt; 404 for anyone else's (no hint that it exists)."""
+def attempt_for_student(*, attempt_id, student: AbstractUser, with_article: bool = True) -> Attempt:
+    """The student's own attempt; 404 for anyone else's (no hint that it exists).
+
+    `with_article=False` leaves the article (its whole text) to be read only if it is used."""
     try:
         attempt_id = int(attempt_id)
     except (TypeError, ValueError):
         raise Http404("No such attempt") from None
     # The student's personal closing time comes along, so checking the deadline costs no extra query.
     override = StudentOverride.objects.filter(assignment=OuterRef("assignment"), student=OuterRef("student"))
+    related = ("assignment__classroom", "assignment__article") if with_article else ("assignment",)
     attempt = (
-        Attempt.objects.select_related("assignment__classroom", "assignment__article")
+        Attempt.objects.select_related(*related)
         .annotate(personal_closes_at=Subquery(override.values("closes_at")[:1]))
         .filter(pk=attempt_id, student_id=student.pk)
         .first()

@@ -19,7 +19,7 @@ from quizzes.models import Assignment, AssignmentQuestion, Question
 from quizzes.selectors import AttemptState
 from quizzes.services import messages as service_messages
 from quizzes.views import HtmxHttpRequest, login_required, wants_fragment
-from quizzes.views.reading import choice_for_number, ordered_choices
+from quizzes.views.reading import choice_for_number, feedback_after_each, ordered_choices
 from quizzes.views.take_context import take_context
 
 ALREADY_ANSWERED = "You had already answered this question, so your first answer was kept."
@@ -49,13 +49,14 @@ def attempt_take(request: HtmxHttpRequest, attempt_id: int, question_id: int | N
         return _redirect(request, reverse("attempt_results", args=[attempt.id]))
     state = selectors.attempt_state(attempt=attempt)
     item = _item_or_404(state, question_id) if question_id is not None else state.next_item
-    return _render_take(request, state, item)
+    return _render_take(request, state, item, article_may_change=_may_show_highlights(state))
 
 
 @login_required
 @require_POST
 def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id: int) -> HttpResponse:
-    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user)
+    # The article is read only if this answer's evidence highlight (or an error page) needs it.
+    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user, with_article=False)
     state = selectors.attempt_state(attempt=attempt)
     item = _item_or_404(state, question_id)
     form = AnswerForm(request.POST)
@@ -131,14 +132,22 @@ def _render_take(
     article_may_change: bool = True,
     **extra,
 ):
-    """The page, or for HTMX the swap partial. `article_may_change=False` (an answer was just saved, so the
-    page showed this question unanswered, with no highlight) re-sends the article only to add a highlight."""
+    """The page, or for HTMX the swap partial. `article_may_change=False` (the page on screen has no
+    highlight: an answer was just saved to an unanswered question, or no question has evidence) re-sends
+    the article only to add a highlight."""
     fragment = wants_fragment(request)
     context = take_context(state=state, item=item, with_article=not fragment or article_may_change, **extra)
     template = "quizzes/take.html#swap" if fragment else "quizzes/take.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _may_show_highlights(state: AttemptState) -> bool:
+    """Whether the page may carry an evidence highlight that moving to another question must clear."""
+    if not feedback_after_each(state.attempt.assignment):
+        return False
+    return any(item.question.evidence_start is not None for item in state.items)
 
 
 def _item_or_404(state: AttemptState, question_id: int) -> AssignmentQuestion:

@@ -37,7 +37,6 @@ def take_context(
         preview=False,
         attempt=attempt,
         assignment=assignment,
-        article=assignment.article,
         number=_number(state, item),
         total=state.total,
         answered_count=state.answered_count,
@@ -53,6 +52,7 @@ def take_context(
     # Named as a skip so other callers of the swap partial (the teacher's preview) still send the article.
     context["skip_article"] = not (with_article or bool(evidence_span and evidence_span[0] is not None))
     if not context["skip_article"]:
+        context["article"] = assignment.article
         context["paragraphs"] = article_paragraphs(assignment.article.text, *evidence_span)
     return context
 
