@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Sum
+from django.db.models import Max, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -28,7 +28,7 @@ from quizzes.models import (
     StudentOverride,
 )
 from quizzes.selectors.student import attempt_deadline
-from quizzes.services import messages
+from quizzes.services import answer_sql, messages
 from quizzes.services.answers import graded_answer
 from quizzes.services.assignments import assignments_close_due
 
@@ -179,61 +179,59 @@ def response_submit(
     """
     now = now or timezone.now()
     prepared = _prepare(attempt, question_id, item, choice_id, answer_text)
+    response = _unsaved_response(attempt, prepared, now)
     deadline = attempt_deadline(attempt)
     with transaction.atomic():
-        locked = _lock_for_answer(attempt, student)
-        if locked["finished_at"] is not None:
+        _owner, finished, score = _lock_for_answer(attempt, student)
+        if finished:
             raise ValidationError(messages.ALREADY_FINISHED)
         if deadline is None or now < deadline:
-            return _record(attempt, locked, prepared, now)
+            return _record(attempt, score, prepared, response)
         _finish_at(attempt, deadline)
     # Raised after the block so that finishing the closed attempt is committed, not rolled back.
     raise ValidationError(messages.CLOSED)
 
 
-def _lock_for_answer(attempt: Attempt, student: AbstractUser) -> dict:
-    """Lock the attempt row and read its owner, finish time and score as they are now."""
-    locked = (
-        Attempt.objects.select_for_update()
-        .filter(pk=attempt.pk)
-        .values("student_id", "finished_at", "score")
-        .first()
-    )
-    if locked is None or locked["student_id"] != student.pk:
+def _lock_for_answer(attempt: Attempt, student: AbstractUser) -> tuple[int | None, bool, int]:
+    """Lock the attempt row and read its owner, whether it is finished and its score as they are now."""
+    locked = answer_sql.lock_attempt(attempt.pk)
+    if locked is None or locked[0] != student.pk:
         raise PermissionDenied
     return locked
 
 
-def _record(attempt: Attempt, locked: dict, prepared: _Prepared, now: dt.datetime) -> SubmitResult:
-    if prepared.item is None:
-        raise prepared.refusal
-    # A separate statement after the lock: on PostgreSQL a subquery in the locking SELECT would still read
-    # the snapshot from before the wait, and miss the answer the other request just committed.
-    existing = (
-        Response.objects.select_related("choice")
-        .filter(attempt_id=attempt.pk, question_id=prepared.item.question_id)
-        .first()
-    )
-    if existing is not None:
-        return SubmitResult(response=existing, created=False, attempt=attempt)
-    if prepared.refusal is not None:
-        raise prepared.refusal
+def _unsaved_response(attempt: Attempt, prepared: _Prepared, now: dt.datetime) -> Response | None:
+    """The row to insert, built before the lock (None when the answer is refused)."""
+    if prepared.item is None or prepared.graded is None:
+        return None
     choice, given, correct = prepared.graded
-    points = prepared.item.points if correct else 0
-    # No savepoint: the attempt row is locked, so no one else can be answering this question right now
-    # (and the unique constraint would still refuse a second row).
-    response = Response.objects.create(
+    return Response(
         attempt=attempt,
         question=prepared.item.question,
         choice=choice,
         given_answer=given,
         is_correct=correct,
-        points=points,
+        points=prepared.item.points if correct else 0,
         answered_at=now,
     )
-    if points:
-        Attempt.objects.filter(pk=attempt.pk).update(score=F("score") + points)
-    attempt.score = locked["score"] + points  # read under the lock, so this is the score just committed
+
+
+def _record(attempt: Attempt, score: int, prepared: _Prepared, response: Response | None) -> SubmitResult:
+    if prepared.item is None:
+        raise prepared.refusal
+    if answer_sql.is_answered(attempt.pk, prepared.item.question_id):
+        existing = Response.objects.select_related("choice").get(
+            attempt_id=attempt.pk, question_id=prepared.item.question_id
+        )
+        return SubmitResult(response=existing, created=False, attempt=attempt)
+    if response is None:
+        raise prepared.refusal
+    # No savepoint: the attempt row is locked, so no one else can be answering this question right now
+    # (and the unique constraint would still refuse a second row).
+    answer_sql.insert_response(response)
+    if response.points:
+        answer_sql.add_points(attempt.pk, response.points)
+    attempt.score = score + response.points  # read under the lock, so this is the score just committed
     return SubmitResult(response=response, created=True, attempt=attempt)
 
 
