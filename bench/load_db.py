@@ -57,7 +57,7 @@ def verify(
 
 
 def _run_json(env: dict[str, str], module: str, *args: str, stdin: str = "") -> dict:
-    done = subprocess.run(  # noqa: S603  # nosec B603 - our own interpreter and module, no user input
+    done = subprocess.run(  # noqa: S603 - our own interpreter and module, no user input  # nosec B603
         [sys.executable, "-m", module, *args],
         cwd=PROJECT,
         env=env,

@@ -83,7 +83,7 @@ def manage(env: dict[str, str], *args: str) -> None:
 def running_server(env: dict[str, str], port: int, log_path: Path):
     """Yield a started server; always stop its whole process group, even on errors or Ctrl-C."""
     with log_path.open("wb") as log:
-        process = subprocess.Popen(  # noqa: S603  # nosec B603 - the venv gunicorn, fixed argv
+        process = subprocess.Popen(  # noqa: S603 - the venv gunicorn, fixed argv  # nosec B603
             [str(GUNICORN), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
             cwd=PROJECT,
             env=env,

@@ -34,7 +34,7 @@ def bench_insert(request: HttpRequest) -> HttpResponse:
     # Same transaction shape as a real answer: one atomic block, one committed row.
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {BENCH_TABLE} (created_at) VALUES (%s)",  # noqa: S608  # nosec B608 - constant table name
+            f"INSERT INTO {BENCH_TABLE} (created_at) VALUES (%s)",  # noqa: S608 - constant table name  # nosec B608
             [timezone.now().isoformat()],
         )
     return HttpResponse("ok")
