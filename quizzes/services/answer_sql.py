@@ -17,7 +17,7 @@ RESPONSE = Response._meta.db_table
 def lock_attempt(attempt_id: int) -> tuple[int | None, bool, int] | None:
     """Lock the attempt row (FOR UPDATE where the database has it; SQLite's BEGIN IMMEDIATE already holds
     the write lock) and read (student id, finished?, score) as they are now; None if it is gone."""
-    sql = f"SELECT student_id, finished_at, score FROM {ATTEMPT} WHERE id = %s"  # noqa: S608 - our table
+    sql = f"SELECT student_id, finished_at, score FROM {ATTEMPT} WHERE id = %s"  # noqa: S608 - our table  # nosec B608
     if connection.features.has_select_for_update:
         sql += " FOR UPDATE"
     with connection.cursor() as cursor:
@@ -29,7 +29,7 @@ def lock_attempt(attempt_id: int) -> tuple[int | None, bool, int] | None:
 def is_answered(attempt_id: int, question_id: int) -> bool:
     # Its own statement after the lock: on PostgreSQL a subquery in the locking SELECT would read the
     # snapshot from before the wait, and miss the answer the other request just committed.
-    sql = f"SELECT 1 FROM {RESPONSE} WHERE attempt_id = %s AND question_id = %s LIMIT 1"  # noqa: S608
+    sql = f"SELECT 1 FROM {RESPONSE} WHERE attempt_id = %s AND question_id = %s LIMIT 1"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, [attempt_id, question_id])
         return cursor.fetchone() is not None
@@ -39,7 +39,7 @@ def insert_response(response: Response) -> None:
     """Insert the prepared (unsaved) response and give it its id."""
     answered_at = connection.ops.adapt_datetimefield_value(response.answered_at)
     sql = (
-        f"INSERT INTO {RESPONSE} "  # noqa: S608 - our table, values passed as parameters
+        f"INSERT INTO {RESPONSE} "  # noqa: S608 - our table, values as parameters  # nosec B608
         "(attempt_id, question_id, given_answer, choice_id, is_correct, points, answered_at) "
         "VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id"
     )
@@ -60,6 +60,6 @@ def insert_response(response: Response) -> None:
 
 
 def add_points(attempt_id: int, points: int) -> None:
-    sql = f"UPDATE {ATTEMPT} SET score = score + %s WHERE id = %s"  # noqa: S608 - our table
+    sql = f"UPDATE {ATTEMPT} SET score = score + %s WHERE id = %s"  # noqa: S608 - our table  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, [points, attempt_id])

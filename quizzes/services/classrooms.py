@@ -3,6 +3,7 @@
 import secrets
 import string
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -52,7 +53,11 @@ def classroom_create(*, teacher: AbstractUser, name: str) -> Classroom:
     if not name:
         raise ValidationError(messages.CLASSROOM_NAME_REQUIRED)
     classroom = Classroom(
-        teacher=teacher, name=name, join_code=_new_join_code(), board_token=_new_board_token()
+        teacher=teacher,
+        name=name,
+        join_code=_new_join_code(),
+        board_token=_new_board_token(),
+        board_size=settings.PASSAGE_LEADERBOARD_TOP,
     )
     classroom.full_clean()
     classroom.save()

@@ -136,3 +136,10 @@ def test_board_token_rotate_replaces_and_revoke_clears():
     board_token_revoke(classroom=classroom)
     classroom.refresh_from_db()
     assert classroom.board_token is None
+
+
+@pytest.mark.django_db
+def test_a_new_class_board_shows_the_configured_number_of_rows(settings):
+    settings.PASSAGE_LEADERBOARD_TOP = 5
+    classroom = classroom_create(teacher=TeacherFactory(), name="Year 9")
+    assert classroom.board_size == 5
