@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .answers import Candidate, candidates, wh_for
-from .build import accepted_answers, prompt_for
-from .distractors import distractors, seed
-from .draft import MULTIPLE_CHOICE, SHORT_ANSWER, Draft
+from .build import draft_for, prompt_for
+from .draft import Draft
 from .errors import MAX_CHARS, PREFIX, GenerationError
 from .loader import parse_cached
-from .rank import score
 from .render import as_question, join_items
 from .sentences import Article, Segment, build_article
 from .simplify import SUBJECT_DEPS, clauses, phrase
@@ -86,26 +84,7 @@ def _draft(article: Article, seg: Segment, answer: str, answer_tokens: set[int])
     form = cand.form if cand is not None else "what_in_place"
     if not prompt or leaks(answer, prompt):
         prompt, form = _in_place(article, seg, answer, label, answer_tokens), "what_in_place"
-    wrong = (
-        [] if label == "NP" else distractors(article, answer, label, prompt, skip=range(seg.start, seg.end))
-    )
-    if len(wrong) >= 3:
-        choices, kind = [*wrong[:3]], MULTIPLE_CHOICE
-        choices.insert(seed(prompt) % 4, answer)
-    else:
-        choices, kind = [], SHORT_ANSWER
-    value = score(article, seg, form, label, prompt, answer)
-    return Draft(
-        prompt,
-        answer,
-        kind,
-        tuple(choices),
-        accepted_answers(answer),
-        seg.char_start,
-        seg.char_end,
-        value,
-        form,
-    )
+    return draft_for(article, seg, prompt, answer, label, form, with_options=label != "NP")
 
 
 def _in_place(article: Article, seg: Segment, answer: str, label: str, answer_tokens: set[int]) -> str:

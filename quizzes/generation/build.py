@@ -50,11 +50,17 @@ def make_draft(
     evidence = article.text[seg.char_start : seg.char_end]
     if not acceptable(prompt, answer, evidence):
         return None
-    wrong = (
-        []
-        if label in NO_OPTIONS
-        else distractors(article, answer, label, prompt, skip=range(seg.start, seg.end))
-    )
+    draft = draft_for(article, seg, prompt, answer, label, form, with_options=label not in NO_OPTIONS)
+    return Scored(draft, seg.index, normalize(answer))
+
+
+def draft_for(
+    article: Article, seg: Segment, prompt: str, answer: str, label: str, form: str, *, with_options: bool
+) -> Draft:
+    """The finished draft: multiple choice when three good wrong options exist, else short answer."""
+    wrong = []
+    if with_options:
+        wrong = distractors(article, answer, label, prompt, skip=range(seg.start, seg.end))
     if len(wrong) >= 3:
         choices = list(wrong[:3])
         choices.insert(seed(prompt) % 4, answer)
@@ -62,7 +68,7 @@ def make_draft(
     else:
         choices, kind = [], SHORT_ANSWER
     value = score(article, seg, form, label, prompt, answer)
-    draft = Draft(
+    return Draft(
         prompt,
         answer,
         kind,
@@ -73,7 +79,6 @@ def make_draft(
         value,
         form,
     )
-    return Scored(draft, seg.index, normalize(answer))
 
 
 def from_candidate(article: Article, cand: Candidate) -> Scored | None:
