@@ -11,6 +11,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from tests.quizzes.teacher_helpers import make_teacher
+
 DATABASE_CACHE = {
     "BACKEND": "django.core.cache.backends.db.DatabaseCache",
     "LOCATION": "passage_cache_test",
@@ -39,3 +41,11 @@ def cache_backend(request, settings, db):
         call_command("createcachetable", verbosity=0)
     cache.clear()
     return request.param
+
+
+@pytest.fixture
+def teacher(client):
+    """A teacher in the Teachers group, signed in on the test client (admin and report tests)."""
+    teacher = make_teacher()
+    client.force_login(teacher)
+    return teacher

@@ -7,16 +7,9 @@ from django.urls import reverse
 from articles.models import Article
 from quizzes.models import Question
 from tests.factories import ARTICLE_TEXT, ArticleFactory, QuestionFactory
-from tests.quizzes.teacher_helpers import admin_form_data, make_teacher
+from tests.quizzes.teacher_helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def teacher(client):
-    teacher = make_teacher()
-    client.force_login(teacher)
-    return teacher
 
 
 def test_pasted_article_is_saved_cleaned_and_owned_by_the_teacher(client, teacher):

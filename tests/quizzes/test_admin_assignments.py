@@ -16,16 +16,9 @@ from tests.factories import (
     EnrollmentFactory,
     QuestionFactory,
 )
-from tests.quizzes.teacher_helpers import admin_form_data, make_teacher
+from tests.quizzes.teacher_helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def teacher(client):
-    teacher = make_teacher()
-    client.force_login(teacher)
-    return teacher
 
 
 def add_form(classroom, article, **extra):

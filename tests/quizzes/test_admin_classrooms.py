@@ -21,13 +21,6 @@ pytestmark = pytest.mark.django_db
 FACTORY_PASSWORD = "pw"  # noqa: S105 - what tests.factories.UserFactory sets
 
 
-@pytest.fixture
-def teacher(client):
-    teacher = make_teacher()
-    client.force_login(teacher)
-    return teacher
-
-
 def test_creating_a_class_in_the_admin_gives_it_a_join_code(client, teacher):
     response = client.post(
         reverse("admin:quizzes_classroom_add"), {"name": "Year 9 English", "board_size": 10}

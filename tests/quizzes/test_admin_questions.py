@@ -17,16 +17,9 @@ from tests.factories import (
     ResponseFactory,
     multiple_choice_question,
 )
-from tests.quizzes.teacher_helpers import admin_form_data, make_teacher
+from tests.quizzes.teacher_helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def teacher(client):
-    teacher = make_teacher()
-    client.force_login(teacher)
-    return teacher
 
 
 def run_action(client, admin_name, action, ids):

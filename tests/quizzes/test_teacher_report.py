@@ -56,13 +56,6 @@ def build_class(teacher, *, students: int, questions: int, attempts: int = 1, na
     return assignment
 
 
-@pytest.fixture
-def teacher(client):
-    teacher = make_teacher()
-    client.force_login(teacher)
-    return teacher
-
-
 def test_report_grid_marks_answers_with_symbols_and_text(client, teacher):
     assignment = build_class(teacher, students=2, questions=2, names=["Amira", "Ben"])
     EnrollmentFactory(classroom=assignment.classroom, display_name="Chloe")  # has not started
