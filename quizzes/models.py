@@ -253,3 +253,23 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"{self.given_answer or self.choice} ({'correct' if self.is_correct else 'wrong'})"
+
+
+class ContentVersion(models.Model):
+    """One row whose token changes with every write to questions, choices or assignment items.
+
+    Database triggers (migration 0006) change it, so admin edits, services, bulk updates, raw SQL and a
+    restored backup all move it; no Python code has to remember to. Web processes keep each assignment's
+    questions and choices in memory under the token they read with the attempt (selectors/quiz_items.py),
+    so a quiz page never shows a question as it was before a teacher's edit. The token is random, not a
+    counter, so a rolled-back transaction can never bring an old number back for different content.
+    """
+
+    SINGLETON_ID = 1
+    token = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_single_row")]
+
+    def __str__(self) -> str:
+        return f"Content version {self.token}"

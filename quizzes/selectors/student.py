@@ -3,12 +3,15 @@
 import datetime as dt
 
 from django.contrib.auth.models import AbstractUser
+from django.db import connection
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from quizzes.models import Assignment, AssignmentQuestion, Attempt, Response, StudentOverride
+from quizzes.models import Assignment, AssignmentQuestion, Attempt, ContentVersion, Response, StudentOverride
+from quizzes.selectors import rows
+from quizzes.selectors.quiz_items import assignment_items
 from quizzes.selectors.types import AttemptState, DashboardRow
 from quizzes.services.assignments import assignments_close_due
 
@@ -73,22 +76,59 @@ def student_dashboard(*, student: AbstractUser, now: dt.datetime | None = None) 
 def attempt_for_student(*, attempt_id, student: AbstractUser, with_article: bool = True) -> Attempt:
     """The student's own attempt; 404 for anyone else's (no hint that it exists).
 
-    `with_article=False` leaves the article (its whole text) to be read only if it is used."""
+    The assignment, the student's personal closing time and the content token (selectors/quiz_items.py)
+    come in the same query. `with_article=False` (answers and "next question") leaves the class and the
+    article (its whole text) to be read only if they are used, and reads the row with plain SQL."""
     try:
         attempt_id = int(attempt_id)
     except (TypeError, ValueError):
         raise Http404("No such attempt") from None
-    # The student's personal closing time comes along, so checking the deadline costs no extra query.
-    override = StudentOverride.objects.filter(assignment=OuterRef("assignment"), student=OuterRef("student"))
-    related = ("assignment__classroom", "assignment__article") if with_article else ("assignment",)
+    if student.pk is None:
+        raise Http404("No such attempt")
     attempt = (
-        Attempt.objects.select_related(*related)
-        .annotate(personal_closes_at=Subquery(override.values("closes_at")[:1]))
+        _attempt_row(attempt_id, student.pk)
+        if not with_article
+        else _attempt_with_article(attempt_id, student)
+    )
+    if attempt is None:
+        raise Http404("No such attempt")
+    return attempt
+
+
+def _attempt_with_article(attempt_id: int, student: AbstractUser) -> Attempt | None:
+    override = StudentOverride.objects.filter(assignment=OuterRef("assignment"), student=OuterRef("student"))
+    token = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID).values("token")
+    return (
+        Attempt.objects.select_related("assignment__classroom", "assignment__article")
+        .annotate(
+            personal_closes_at=Subquery(override.values("closes_at")[:1]), content_token=Subquery(token)
+        )
         .filter(pk=attempt_id, student_id=student.pk)
         .first()
     )
-    if attempt is None or student.pk is None:
-        raise Http404("No such attempt")
+
+
+def _attempt_row(attempt_id: int, student_id: int) -> Attempt | None:
+    # Table and column names are our models' own; the ids are parameters.
+    sql = (
+        f"SELECT {rows.columns(Attempt, 't')}, {rows.columns(Assignment, 'a')}, "  # noqa: S608  # nosec B608
+        f"(SELECT o.closes_at FROM {StudentOverride._meta.db_table} o "
+        "WHERE o.assignment_id = t.assignment_id AND o.student_id = t.student_id), "
+        f"(SELECT v.token FROM {ContentVersion._meta.db_table} v WHERE v.id = %s) "
+        f"FROM {Attempt._meta.db_table} t JOIN {Assignment._meta.db_table} a ON a.id = t.assignment_id "
+        "WHERE t.id = %s AND t.student_id = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ContentVersion.SINGLETON_ID, attempt_id, student_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    attempt = rows.instance(Attempt, row)
+    assignment = rows.instance(Assignment, row, rows.width(Attempt))
+    Attempt.assignment.field.set_cached_value(attempt, assignment)
+    extras = rows.width(Attempt) + rows.width(Assignment)
+    attempt.personal_closes_at = rows.converted(StudentOverride._meta.get_field("closes_at"), row[extras])
+    attempt.content_token = row[extras + 1]
     return attempt
 
 
@@ -109,16 +149,29 @@ def attempt_state(*, attempt: Attempt, now: dt.datetime | None = None) -> Attemp
     if deadline is not None and (now or timezone.now()) >= deadline:
         if assignments_close_due(assignment=attempt.assignment, now=now):
             attempt.refresh_from_db(fields=["finished_at"])
-    items = list(
-        AssignmentQuestion.objects.filter(assignment_id=attempt.assignment_id)
-        .select_related("question")
-        .prefetch_related("question__choices")
-        .order_by("position")
+    items = assignment_items(attempt.assignment_id, getattr(attempt, "content_token", None))
+    return _state(attempt, items, _answered(attempt.pk, items))
+
+
+def _answered(attempt_id: int, items: list[AssignmentQuestion]) -> dict[int, Response]:
+    """The attempt's responses in the order given, each with its question and choice from `items`."""
+    sql = (
+        f"SELECT {rows.columns(Response, 'r')} FROM {Response._meta.db_table} r "  # noqa: S608  # nosec B608
+        "WHERE r.attempt_id = %s ORDER BY r.answered_at, r.id"
     )
-    answered = {
-        r.question_id: r for r in attempt.responses.select_related("choice").order_by("answered_at", "id")
-    }
-    return _state(attempt, items, answered)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [attempt_id])
+        found = [rows.instance(Response, row) for row in cursor.fetchall()]
+    questions = {item.question_id: item.question for item in items}
+    choices = {choice.pk: choice for item in items for choice in item.question.choices.all()}
+    answered = {}
+    for response in found:
+        if response.question_id in questions:
+            Response.question.field.set_cached_value(response, questions[response.question_id])
+        if response.choice_id is None or response.choice_id in choices:
+            Response.choice.field.set_cached_value(response, choices.get(response.choice_id))
+        answered[response.question_id] = response
+    return answered
 
 
 def attempt_state_with(state: AttemptState, response: Response) -> AttemptState:

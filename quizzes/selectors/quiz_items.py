@@ -1,0 +1,54 @@
+"""An assignment's items (questions and choices, in order), kept in each web process under the content token.
+
+Every answer and every "next question" needs them, and loading them through the ORM was the largest part of
+an answer's cost; they change only when a teacher edits. Every write to questions, choices or assignment
+items changes `ContentVersion.token` through database triggers (migration 0006), and the token is read
+with the attempt on every request, so an edit reaches every process on every server at its next request:
+this is not a cache that an invalidation can miss. An empty token (no row, or a database without the
+triggers) means "do not keep".
+
+The instances are shared between requests and threads: callers must treat them as read-only.
+"""
+
+import threading
+from collections import OrderedDict
+
+from quizzes.models import AssignmentQuestion
+
+KEPT_ASSIGNMENTS = 256  # a few hundred open quizzes at most per school; each is a few kilobytes
+
+_kept: OrderedDict[tuple[int, str], list[AssignmentQuestion]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def assignment_items(assignment_id: int, token: str | None) -> list[AssignmentQuestion]:
+    """Items in order, each with its question and the question's choices prefetched."""
+    if not token:
+        return _load(assignment_id)
+    key = (assignment_id, token)
+    with _lock:
+        items = _kept.get(key)
+        if items is not None:
+            _kept.move_to_end(key)
+            return items
+    items = _load(assignment_id)
+    with _lock:
+        _kept[key] = items
+        while len(_kept) > KEPT_ASSIGNMENTS:
+            _kept.popitem(last=False)
+    return items
+
+
+def forget_all() -> None:
+    """Drop everything kept (tests that roll back the database between cases)."""
+    with _lock:
+        _kept.clear()
+
+
+def _load(assignment_id: int) -> list[AssignmentQuestion]:
+    return list(
+        AssignmentQuestion.objects.filter(assignment_id=assignment_id)
+        .select_related("question")
+        .prefetch_related("question__choices")
+        .order_by("position")
+    )

@@ -1,0 +1,100 @@
+"""Each web process keeps an assignment's questions and choices in memory (selectors/quiz_items.py).
+
+These tests check the one thing that makes that safe: every kind of write to quiz content, including ones
+that bypass Django's model methods and signals, changes the content token through the database's own
+triggers, so the very next request shows the teacher's edit.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from quizzes.models import AssignmentQuestion, Choice, ContentVersion, Question
+from tests.factories import QuestionFactory
+from tests.quizzes.view_helpers import HTMX, make_quiz, start
+
+pytestmark = pytest.mark.django_db
+
+
+def token() -> str:
+    return ContentVersion.objects.get(pk=ContentVersion.SINGLETON_ID).token
+
+
+def fragment(quiz, attempt, question) -> str:
+    return quiz.client.get(f"/attempt/{attempt.pk}/question/{question.pk}/", headers=HTMX).content.decode()
+
+
+def test_the_content_token_exists_after_migrating():
+    assert len(token()) == 32
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        pytest.param(
+            lambda q: Question.objects.filter(pk=q.pk).update(prompt="Changed?"), id="question-update"
+        ),
+        pytest.param(lambda q: QuestionFactory(article=q.article), id="question-insert"),
+        pytest.param(lambda q: Choice.objects.filter(question=q).update(text="Changed"), id="choice-update"),
+        pytest.param(lambda q: Choice.objects.create(question=q, text="New", position=9), id="choice-insert"),
+        pytest.param(
+            lambda q: Choice.objects.filter(question=q, is_correct=False).delete(), id="choice-delete"
+        ),
+        pytest.param(
+            lambda q: AssignmentQuestion.objects.filter(question=q).update(points=5), id="item-update"
+        ),
+        pytest.param(lambda q: AssignmentQuestion.objects.filter(question=q).delete(), id="item-delete"),
+    ],
+)
+def test_every_kind_of_content_write_changes_the_token(write):
+    quiz = make_quiz()
+    before = token()
+    write(quiz.mc)
+    assert token() != before
+
+
+def test_a_student_write_leaves_the_token_alone():
+    # Answers must not throw away every process's copy: only teachers' edits do.
+    quiz = make_quiz()
+    attempt = start(quiz)
+    before = token()
+    quiz.client.post(
+        f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "x"}, headers=HTMX
+    )
+    assert attempt.responses.count() == 1
+    assert token() == before
+
+
+def test_an_edit_that_bypasses_model_save_shows_on_the_next_request():
+    quiz = make_quiz()
+    attempt = start(quiz)
+    assert "Where did the forces enter?" in fragment(quiz, attempt, quiz.mc)
+
+    Question.objects.filter(pk=quiz.mc.pk).update(prompt="Which city did the forces enter?")
+    Choice.objects.filter(question=quiz.mc, is_correct=True).update(text="Nineveh's capital")
+
+    html = fragment(quiz, attempt, quiz.mc)
+    assert "Which city did the forces enter?" in html
+    assert "Nineveh&#x27;s capital" in html
+
+
+def test_a_removed_question_leaves_the_quiz_at_once():
+    quiz = make_quiz()
+    attempt = start(quiz)
+    assert "of 3" in fragment(quiz, attempt, quiz.mc)
+    AssignmentQuestion.objects.filter(question=quiz.tf).delete()
+    assert "of 2" in fragment(quiz, attempt, quiz.mc)
+    assert quiz.client.get(f"/attempt/{attempt.pk}/question/{quiz.tf.pk}/", headers=HTMX).status_code == 404
+
+
+def test_an_unchanged_quiz_is_not_read_again():
+    quiz = make_quiz()
+    attempt = start(quiz)
+    fragment(quiz, attempt, quiz.mc)
+    with CaptureQueriesContext(connection) as queries:
+        html = fragment(quiz, attempt, quiz.tf)
+    assert "Question 2 of 3" in html
+    read_content = [
+        q["sql"] for q in queries if "quizzes_choice" in q["sql"] or "quizzes_assignmentquestion" in q["sql"]
+    ]
+    assert read_content == []
