@@ -43,7 +43,10 @@ def attempt_start_view(request: HtmxHttpRequest, assignment_id: int) -> HttpResp
 @login_required
 @require_GET
 def attempt_take(request: HtmxHttpRequest, attempt_id: int, question_id: int | None = None) -> HttpResponse:
-    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user)
+    # "Next question" swaps only the panel: the article is read only if a highlight must be cleared.
+    attempt = selectors.attempt_for_student(
+        attempt_id=attempt_id, student=request.user, with_article=not wants_fragment(request)
+    )
     if attempt.is_finished:
         messages.info(request, service_messages.ALREADY_FINISHED)
         return _redirect(request, reverse("attempt_results", args=[attempt.id]))
