@@ -84,7 +84,10 @@ async def _fire(run: Run, pool: Pool, result: PhaseResult, kind: str, index: int
         if saved:
             run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
             answer = None  # what follows is not part of the answer's latency or outcome
-            if student.next_url:  # the student clicks "Next question" and reads it until the next answer
+            if student.prefetched:  # "Next question": the panel came with the answer, no request
+                ok = browser.show_prefetched(student)
+                result.record("next", ok, "prefetched" if ok else "unexpected")
+            elif student.next_url:  # the student clicks "Next question" and reads it until the next answer
                 kind = "next"
                 ok = await browser.next_question(pool, student)
                 result.record("next", ok, "ok" if ok else "unexpected")

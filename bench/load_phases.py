@@ -121,7 +121,10 @@ async def whole_attempt(run: Run, index: int, conns, result: PhaseResult, deadli
             if not student.next_url:
                 await _recorded(result, "finish", browser.finish(conns[0], run.quiz, student))
                 return
-            if not await _recorded(result, "next", browser.next_question(conns[0], student)):
+            if student.prefetched:
+                if not _shown_prefetched(result, student):
+                    return
+            elif not await _recorded(result, "next", browser.next_question(conns[0], student)):
                 return
     finally:
         run.busy.discard(student.username)
@@ -160,6 +163,12 @@ def _free_student(run: Run) -> Student:
         if student.username not in run.busy and student.attempt_id is None:
             run.busy.add(student.username)
             return student
+
+
+def _shown_prefetched(result: PhaseResult, student: Student) -> bool:
+    ok = browser.show_prefetched(student)
+    result.record("next", ok, "prefetched" if ok else "unexpected")
+    return ok
 
 
 async def _recorded(result: PhaseResult, kind: str, outcome) -> bool:

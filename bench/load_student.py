@@ -1,5 +1,8 @@
 """What one student's browser sends: sign in, start, open the quiz, answer by HTMX, next, finish, poll.
 
+"Next question" is a request only when the answer's reply did not carry the next panel (as next.js,
+the browser then swaps in the prefetched panel and sends nothing).
+
 Like a browser, the client reads the question panel it was sent: the answer form's URL and the choice
 labels (choices post their 1-based place in a per-attempt shuffle, never an id), then the "Next question"
 link. Each step returns True when the server answered as a browser expects; anything else is an error.
@@ -17,6 +20,8 @@ ATTEMPT_URL = re.compile(r"/attempt/(\d+)/")
 ANSWER_URL = re.compile(r'hx-post="(/attempt/(\d+)/question/(\d+)/answer/)"')
 CHOICE = re.compile(r'value="(\d+)" required>\s*<label for="choice-\d+">([^<]*)</label>')
 NEXT_URL = re.compile(r'hx-get="(/attempt/\d+/question/\d+/)"')
+# A saved answer's reply carries the next question's panel; static/js/next.js shows it with no request.
+NEXT_TEMPLATE = re.compile(r'<template id="next-question">(.*?)</template>', re.S)
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -52,6 +57,7 @@ class Student:
     last_html: str = ""  # the last panel read, for error reports
     waiting: bool = False  # an answer (and the next question after it) is on its way
     last_answer: "Answer | None" = None
+    prefetched: str = ""  # the next question's panel from the last saved answer's <template>, not yet shown
 
 
 @dataclass
@@ -147,9 +153,23 @@ async def send_answer(conn: Connection | Pool, quiz: Quiz, student: Student, ans
     headers = htmx_headers(quiz, student)
     reply = await conn.request("POST", answer.url, session=student.session, headers=headers, body=answer.body)
     if answer_saved(reply):
-        student.panel = None
-        read_panel(student, reply.body)  # finds the "Next question" link, if there is one
+        read_saved_answer(student, reply.body)
     return reply
+
+
+def read_saved_answer(student: Student, body: bytes) -> None:
+    """The saved answer on screen (no form: the "Next question" link), and the prefetched next panel."""
+    student.panel = None
+    text = body.decode()
+    template = NEXT_TEMPLATE.search(text)
+    student.prefetched = template.group(1) if template else ""
+    read_panel(student, NEXT_TEMPLATE.sub("", text).encode())
+
+
+def show_prefetched(student: Student) -> bool:
+    """Press "Next question" when the last reply carried the next panel: next.js swaps it in, no request."""
+    html_text, student.prefetched = student.prefetched, ""
+    return read_panel(student, html_text.encode())
 
 
 async def next_question(conn: Connection | Pool, student: Student) -> bool:

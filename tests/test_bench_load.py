@@ -6,7 +6,7 @@ import pytest
 
 from bench.load_open import schedule
 from bench.load_report import percentile
-from bench.load_student import Student, read_panel
+from bench.load_student import Student, read_panel, read_saved_answer, show_prefetched
 from quizzes.models import Response
 from tests.quizzes.view_helpers import HTMX, make_quiz, start
 
@@ -27,8 +27,26 @@ def test_client_answers_by_the_label_it_reads_whatever_the_shuffle():
     assert "answerSaved" in reply.headers["HX-Trigger"]
     assert Response.objects.get(attempt=attempt, question=quiz.mc).choice_id == right.pk
 
-    read_panel(student, reply.content)  # the saved answer has no form, only the "Next question" link
+    read_saved_answer(student, reply.content)  # no form on screen, only the "Next question" link
     assert student.panel is None and student.next_url.endswith(f"/question/{quiz.tf.pk}/")
+    assert show_prefetched(student)  # "Next question" shows the panel that came with the answer
+    assert student.panel.question_id == quiz.tf.pk
+    assert set(student.panel.choices) == {"True", "False"}
+
+
+def test_client_has_nothing_prefetched_after_the_last_question():
+    quiz = make_quiz(shuffle=True)
+    attempt = start(quiz)
+    student = Student("ada")
+    read_panel(student, quiz.client.get(f"/attempt/{attempt.pk}/").content)
+    for _ in quiz.questions:
+        form = {"answer_text": "Mosul"} if not student.panel.choices else {"choice": "1"}
+        reply = quiz.client.post(student.panel.answer_url, form, headers=HTMX)
+        read_saved_answer(student, reply.content)
+        if student.prefetched:
+            assert show_prefetched(student)
+    assert attempt.responses.count() == 3
+    assert student.prefetched == "" and student.next_url == "" and student.panel is None  # Finish is next
 
 
 def test_open_loop_schedule_sends_the_same_number_of_answers_every_second():

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
@@ -87,7 +88,14 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
         return redirect("attempt_question", attempt.id, question_id)
     # The new state from the one already loaded: the saved response is the only thing that changed.
     state = selectors.attempt_state_with(state, result.response)
-    response = _render_take(request, state, item, notice=notice, article_may_change=False)
+    response = _render_take(
+        request,
+        state,
+        item,
+        notice=notice,
+        article_may_change=False,
+        next_question=_next_question_html(request, state, item),
+    )
     return trigger_client_event(response, "answerSaved")
 
 
@@ -144,6 +152,16 @@ def _render_take(
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _next_question_html(request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion) -> str:
+    """The next unanswered question's panel and progress, sent with a saved answer so that "Next question"
+    needs no request (static/js/next.js); "" when there is none."""
+    following = state.next_item
+    if following is None or following.pk == item.pk:
+        return ""
+    context = take_context(state=state, item=following, with_article=False)
+    return render_to_string("quizzes/take.html#next-question", context, request)
 
 
 def _may_show_highlights(state: AttemptState) -> bool:

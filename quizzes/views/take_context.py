@@ -21,8 +21,10 @@ def take_context(
     errors: list[str] | None = None,
     refused: bool = False,
     with_article: bool = True,
+    next_question: str = "",
 ) -> dict[str, Any]:
-    """`with_article=False`: the article is sent (out of band) only if the evidence highlight is to appear."""
+    """`with_article=False`: the article is sent (out of band) only if the evidence highlight is to appear.
+    `next_question`: the next question's panel, already rendered, for the feedback's <template>."""
     attempt = state.attempt
     assignment = attempt.assignment
     response = state.answered.get(item.question_id) if item else None
@@ -47,6 +49,7 @@ def take_context(
         results_url=reverse("attempt_results", args=[attempt.id]),
         answer_url=reverse("response_submit", args=[attempt.id, item.question_id]) if item else "",
         next_url=_next_url(state, item),
+        next_question=next_question,
     )
     evidence_span = context.pop("evidence_span")
     # Named as a skip so other callers of the swap partial (the teacher's preview) still send the article.

@@ -21,4 +21,6 @@
     });
   });
   document.addEventListener("htmx:afterSettle", focusMarked);
+  // next.js swaps in a prefetched question without htmx, and says so with this event.
+  document.addEventListener("passage:swapped", focusMarked);
 })();

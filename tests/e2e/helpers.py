@@ -144,6 +144,9 @@ def answer_every_question(page: Page, demo: Demo, *, first_wrong: bool = True) -
             return answered
         next_question.click()
         expect(question_heading(page)).not_to_have_text(question.prompt)
+        # The last answer's evidence highlight leaves with its feedback.
+        expect(page.locator("#article mark")).to_have_count(0)
+        expect(feedback_region(page)).to_have_text("")
 
 
 def finish_quiz(page: Page) -> None:

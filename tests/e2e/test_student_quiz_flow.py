@@ -20,6 +20,7 @@ from .helpers import (
 pytestmark = pytest.mark.e2e
 
 ANSWER_PATH = re.compile(r"/attempt/\d+/question/\d+/answer/$")
+QUESTION_PATH = re.compile(r"/attempt/\d+/question/\d+/$")
 
 
 def _display_name(demo, username: str) -> str:
@@ -60,15 +61,23 @@ def test_student1_quiz_through_htmx_and_the_projector_shows_the_score_without_re
     expect(article).to_be_in_viewport()
     expect(panel).to_be_in_viewport()
 
-    answers = []
+    answers, question_fetches = [], []
     student.on(
         "request", lambda request: answers.append(request) if ANSWER_PATH.search(request.url) else None
+    )
+    student.on(
+        "request",
+        lambda request: question_fetches.append(request.url) if QUESTION_PATH.search(request.url) else None,
     )
     loads = PageLoads(student)
     answered = answer_every_question(student, demo)
     expect(article).to_be_in_viewport()
 
     loads.assert_none()
+    # "Next question" showed the panel that came with each answer (static/js/next.js): no request for it,
+    # yet the address bar followed along, as it did with hx-push-url.
+    assert question_fetches == []
+    expect(student).to_have_url(QUESTION_PATH)
     assert len(answers) == answered == demo.assignment().items.count()
     assert all(
         request.method == "POST" and request.headers.get("hx-request") == "true" for request in answers
