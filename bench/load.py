@@ -81,7 +81,11 @@ def run_database(kind: str, args: argparse.Namespace) -> DbReport:
         workdir = Path(tmp)
         with bench_database(kind, workdir, os.environ.get("DATABASE_URL", "")) as database_url:
             port = free_port()
-            env = server_env(database_url=database_url, workers=workers, workdir=workdir, port=port)
+            redis_url = os.environ.get("REDIS_URL", "") if kind == "postgres" else ""
+            env = server_env(
+                database_url=database_url, workers=workers, workdir=workdir, port=port, redis_url=redis_url
+            )
+            notes.append(f"shared cache: {'Redis (REDIS_URL)' if redis_url else 'the database cache table'}")
             print(f"[{kind}] preparing database and {args.students} students ...", flush=True)
             data = prepare(env, args.students, args.http_logins)
             with running_server(env, port, workdir / "gunicorn.log") as server:

@@ -56,10 +56,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def server_env(*, database_url: str, workers: int, workdir: Path, port: int) -> dict[str, str]:
+def server_env(
+    *, database_url: str, workers: int, workdir: Path, port: int, redis_url: str = ""
+) -> dict[str, str]:
+    """The production server's environment. The cache is the database's own unless `redis_url` is given
+    (the PostgreSQL run, when REDIS_URL is set: the multi-server set-up); its keys get a prefix of their
+    own, so a shared Redis keeps nothing from one run to the next."""
     env = {
         key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DJANGO_SETTINGS_MODULE"}
     }
+    if redis_url:
+        env.update(REDIS_URL=redis_url, CACHE_KEY_PREFIX="passage-bench-" + os.urandom(6).hex())
     env.update(
         DEBUG="false",
         SECRET_KEY="bench-" + os.urandom(24).hex(),

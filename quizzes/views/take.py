@@ -102,7 +102,7 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
 @login_required
 @require_POST
 def attempt_finish_view(request: HtmxHttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user)
+    attempt = selectors.attempt_for_student(attempt_id=attempt_id, student=request.user, with_article=False)
     services.attempt_finish(attempt=attempt, student=request.user)
     response = _redirect(request, reverse("attempt_results", args=[attempt.id]))
     if request.htmx:
