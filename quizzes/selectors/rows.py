@@ -1,34 +1,45 @@
 """Model instances from plain SQL rows, with the same value conversion the ORM applies.
 
-For the two or three reads every answer makes: building those queries through the ORM cost more than
-running them. Values go through each field's database converters (SQLite's datetimes become aware
-datetimes, its 0/1 booleans become bools), so the instances are the same as the ORM would give.
+For the few reads every answer makes: building those queries through the ORM cost more than running them.
+Values go through each field's database converters (SQLite's datetimes become aware datetimes, its 0/1
+booleans become bools), so the instances are the same as the ORM would give.
 """
 
 from collections.abc import Sequence
-from functools import cache
+from functools import lru_cache
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Field, Model
 
 
-@cache
-def _converters(field: Field, vendor: str) -> tuple:
-    del vendor  # part of the cache key only: converters depend on the database in use
-    return tuple(connection.ops.get_db_converters(field.cached_col)) + tuple(
-        field.get_db_converters(connection)
-    )
+@lru_cache(maxsize=256)
+def _plan(model: type[Model], db) -> tuple[list[str], list[tuple[int, tuple, object]]]:
+    """(attribute names, [(position, converters, column)] for the fields that need converting).
+
+    Per connection object (one per thread), because backend converters are the connection's own methods."""
+    names, plan = [], []
+    for position, field in enumerate(model._meta.concrete_fields):
+        names.append(field.attname)
+        column = field.cached_col
+        converters = tuple(db.ops.get_db_converters(column)) + tuple(field.get_db_converters(db))
+        if converters:
+            plan.append((position, converters, column))
+    return names, plan
 
 
 def converted(field: Field, value):
-    for converter in _converters(field, connection.vendor):
-        value = converter(value, field.cached_col, connection)
+    db = connections[DEFAULT_DB_ALIAS]
+    column = field.cached_col
+    for converter in (*db.ops.get_db_converters(column), *field.get_db_converters(db)):
+        value = converter(value, column, db)
     return value
 
 
+@lru_cache(maxsize=64)
 def columns(model: type[Model], alias: str) -> str:
     """`alias.col1, alias.col2, …` in the order `instance` reads them."""
-    return ", ".join(f"{alias}.{connection.ops.quote_name(f.column)}" for f in model._meta.concrete_fields)
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    return ", ".join(f"{alias}.{quote(f.column)}" for f in model._meta.concrete_fields)
 
 
 def width(model: type[Model]) -> int:
@@ -37,6 +48,12 @@ def width(model: type[Model]) -> int:
 
 def instance(model: type[Model], row: Sequence, start: int = 0) -> Model:
     """The model built from row[start : start + width(model)], as the ORM would build it."""
-    fields = model._meta.concrete_fields
-    values = [converted(field, row[start + i]) for i, field in enumerate(fields)]
-    return model.from_db(connection.alias, [f.attname for f in fields], values)
+    db = connections[DEFAULT_DB_ALIAS]
+    names, plan = _plan(model, db)
+    values = list(row[start : start + len(names)])
+    for position, converters, column in plan:
+        value = values[position]
+        for converter in converters:
+            value = converter(value, column, db)
+        values[position] = value
+    return model.from_db(db.alias, names, values)
