@@ -22,13 +22,19 @@ from bench.load_report import DbReport, render
 from bench.load_server import free_port, running_server, server_env
 from bench.load_student import Quiz, Student
 
+SERVE_DEFAULT_WORKERS = min(2 * (os.cpu_count() or 1), 8)  # as config/gunicorn.conf.py
 LOGIN_CONCURRENCY = 16  # a sign-in is ~0.2 s of hashing: more at once only queues them
 RSS_SAMPLE_SECONDS = 1.0
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers on SQLite (default 2)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=SERVE_DEFAULT_WORKERS,
+        help=f"gunicorn workers on SQLite (default: as make serve, two per core: {SERVE_DEFAULT_WORKERS})",
+    )
     parser.add_argument(
         "--pg-workers", type=int, default=4, help="gunicorn workers on PostgreSQL (default 4)"
     )
