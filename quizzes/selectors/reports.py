@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from django.db.models import Case, Count, F, Q, Value, When, Window
-from django.db.models.functions import Lower, RowNumber, Trim
+from django.db.models.functions import RowNumber, Trim
 
 from quizzes.grading import normalise
 from quizzes.models import Assignment, AssignmentQuestion, Attempt, Enrollment, Response
@@ -39,21 +39,26 @@ def _best_attempts(assignment: Assignment) -> dict[int, Attempt]:
 
 
 def _common_wrong(assignment: Assignment) -> dict[int, list[tuple[str, int]]]:
+    """The most common wrong answers per question. Answers that grading treats as the same ("Basra",
+    " basra! ") count as one, shown as the class most often wrote it, capitals kept ("Abu Bakr")."""
     groups = (
         Response.objects.filter(attempt__assignment=assignment, is_correct=False)
-        .annotate(text=Lower(Trim("given_answer")))
+        .annotate(text=Trim("given_answer"))
         .values("question_id", "text")
         .annotate(n=Count("id"))
         .order_by("question_id", "-n", "text")
     )
     merged: dict[int, Counter] = defaultdict(Counter)
-    shown: dict[tuple[int, str], str] = {}
+    spellings: dict[tuple[int, str], Counter] = defaultdict(Counter)
     for group in groups:
-        key = normalise(group["text"]) or group["text"]
+        key = normalise(group["text"]) or group["text"].casefold()
         merged[group["question_id"]][key] += group["n"]
-        shown.setdefault((group["question_id"], key), group["text"])
+        spellings[(group["question_id"], key)][group["text"]] += group["n"]
     return {
-        qid: [(shown[(qid, key)], n) for key, n in counter.most_common(COMMON_WRONG_TOP)]
+        qid: [
+            (spellings[(qid, key)].most_common(1)[0][0], n)
+            for key, n in counter.most_common(COMMON_WRONG_TOP)
+        ]
         for qid, counter in merged.items()
     }
 

@@ -1,4 +1,4 @@
-"""The sign-in backend reads the signed-in user with plain SQL: it must give exactly what ModelBackend gives."""
+"""The sign-in backend reads the signed-in user with plain SQL: it must give what ModelBackend gives."""
 
 import pytest
 from django.contrib.auth.backends import ModelBackend

@@ -119,8 +119,9 @@ def test_report_grid_and_question_statistics(reported):
     }
     first, second = report.questions
     assert (first.answered, first.correct, round(first.share_correct, 2)) == (3, 2, 0.67)
-    assert first.common_wrong == [("baghdad", 1)]
+    assert first.common_wrong == [("Baghdad", 1)]  # as the student wrote it, capital and all
     assert second.common_wrong[0][1] == 2  # "Basra" and " basra! " are one wrong answer
+    assert second.common_wrong[0][0] == "Basra"  # a tie: the spelling that sorts first, capitals first
     assert second.share_correct == 0
 
 
