@@ -35,13 +35,15 @@ def is_answered(attempt_id: int, question_id: int) -> bool:
         return cursor.fetchone() is not None
 
 
-def insert_response(response: Response) -> None:
-    """Insert the prepared (unsaved) response and give it its id."""
+def insert_response(response: Response) -> bool:
+    """Insert the prepared (unsaved) response and give it its id; False (nothing written) when the attempt
+    already has an answer to that question. One statement for both: the unique constraint decides, so no
+    separate "already answered?" read is needed on the usual path."""
     answered_at = connection.ops.adapt_datetimefield_value(response.answered_at)
     sql = (
         f"INSERT INTO {RESPONSE} "  # noqa: S608 - our table, values as parameters  # nosec B608
         "(attempt_id, question_id, given_answer, choice_id, is_correct, points, answered_at) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id"
+        "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (attempt_id, question_id) DO NOTHING RETURNING id"
     )
     values = [
         response.attempt_id,
@@ -54,9 +56,13 @@ def insert_response(response: Response) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
-        response.pk = cursor.fetchone()[0]
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    response.pk = row[0]
     response._state.adding = False
     response._state.db = connection.alias
+    return True
 
 
 def add_points(attempt_id: int, points: int) -> None:

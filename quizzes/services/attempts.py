@@ -219,20 +219,20 @@ def _unsaved_response(attempt: Attempt, prepared: _Prepared, now: dt.datetime) -
 def _record(attempt: Attempt, score: int, prepared: _Prepared, response: Response | None) -> SubmitResult:
     if prepared.item is None:
         raise prepared.refusal
-    if answer_sql.is_answered(attempt.pk, prepared.item.question_id):
+    # The attempt row is locked, so no one else can be answering this question right now; the unique
+    # constraint still has the last word (insert_response writes nothing if an answer is there).
+    if response is not None and answer_sql.insert_response(response):
+        if response.points:
+            answer_sql.add_points(attempt.pk, response.points)
+        attempt.score = score + response.points  # read under the lock, so this is the score just committed
+        return SubmitResult(response=response, created=True, attempt=attempt)
+    if response is not None or answer_sql.is_answered(attempt.pk, prepared.item.question_id):
+        # Answered before: the first answer stands, even if this one would have been refused.
         existing = Response.objects.select_related("choice").get(
             attempt_id=attempt.pk, question_id=prepared.item.question_id
         )
         return SubmitResult(response=existing, created=False, attempt=attempt)
-    if response is None:
-        raise prepared.refusal
-    # No savepoint: the attempt row is locked, so no one else can be answering this question right now
-    # (and the unique constraint would still refuse a second row).
-    answer_sql.insert_response(response)
-    if response.points:
-        answer_sql.add_points(attempt.pk, response.points)
-    attempt.score = score + response.points  # read under the lock, so this is the score just committed
-    return SubmitResult(response=response, created=True, attempt=attempt)
+    raise prepared.refusal
 
 
 @transaction.atomic
