@@ -5,8 +5,16 @@ spaCy is imported only when a question is asked for, so importing this package s
 from .ask import question_for_answer
 from .draft import Draft
 from .errors import GenerationError
+from .mix import with_true_false
 from .pipeline import generate_questions
 
 GENERATOR_VERSION = "passage-qg-1"
 
-__all__ = ["GENERATOR_VERSION", "Draft", "GenerationError", "generate_questions", "question_for_answer"]
+__all__ = [
+    "GENERATOR_VERSION",
+    "Draft",
+    "GenerationError",
+    "generate_questions",
+    "question_for_answer",
+    "with_true_false",
+]

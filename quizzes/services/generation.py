@@ -60,7 +60,8 @@ def _drafts(call, *args, **kwargs):
 def questions_generate(*, article: Article, limit: int = 20) -> GenerationResult:
     """Replace the untouched generated drafts of `article` with fresh ones; keep everything else."""
     engine = _engine()
-    drafts = _drafts(engine.generate_questions, article.text, limit=limit)
+    # Every draft, then the short list: it keeps a few true/false ones that rank last (generation/mix.py).
+    drafts = engine.with_true_false(_drafts(engine.generate_questions, article.text), limit)
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
         _untouched_drafts(article).delete()

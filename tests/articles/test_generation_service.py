@@ -178,3 +178,15 @@ def test_ask_outside_the_text_is_refused(fake_engine, start, end):
     with pytest.raises(ValidationError) as error:
         service.question_ask(article=ArticleFactory(), start=start, end=end)
     assert error.value.messages == [service.ASK_BAD_SPAN]
+
+
+def test_the_admins_twenty_drafts_include_true_false_although_they_rank_last(fake_engine):
+    article = ArticleFactory()
+    true_false = [
+        draft(f"True or false: statement {n}.", "True", "true_false", ("True", "False"), score=0.1)
+        for n in range(3)
+    ]
+    fake_engine["drafts"] = [mc(n) for n in range(25)] + true_false
+    service.questions_generate(article=article, limit=20)
+    kinds = Counter(article.questions.values_list("kind", flat=True))
+    assert kinds == {Question.Kind.MULTIPLE_CHOICE: 18, Question.Kind.TRUE_FALSE: 2}
