@@ -40,4 +40,6 @@ def test_right_choice_position_is_spread_over_generated_questions():
     assert total >= 40, positions
     assert set(positions) == {0, 1, 2, 3}, positions
     assert max(positions.values()) <= total * 0.4, positions  # 25% each if uniform
-    assert Choice.objects.filter(is_correct=True).count() == total
+    # Exactly one right choice per multiple-choice question (true/false ones have their own two choices).
+    right = Choice.objects.filter(is_correct=True, question__kind=Question.Kind.MULTIPLE_CHOICE)
+    assert right.count() == total
