@@ -2,18 +2,21 @@
 
 These tests check the one thing that makes that safe: every kind of write to quiz content, including ones
 that bypass Django's model methods and signals, changes the content token through the database's own
-triggers, so the very next request shows the teacher's edit.
+triggers, so the very next request shows the teacher's edit. They commit for real (transaction=True):
+PostgreSQL's triggers run at commit.
 """
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from quizzes import content_triggers
 from quizzes.models import AssignmentQuestion, Choice, ContentVersion, Question
 from tests.factories import QuestionFactory
 from tests.quizzes.view_helpers import HTMX, make_quiz, start
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def token() -> str:
@@ -24,7 +27,43 @@ def fragment(quiz, attempt, question) -> str:
     return quiz.client.get(f"/attempt/{attempt.pk}/question/{question.pk}/", headers=HTMX).content.decode()
 
 
-def test_the_content_token_exists_after_migrating():
+def installed_triggers() -> set[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_the_content_token_and_every_trigger_exist_after_migrating():
+    assert len(token()) == 32
+    expected = content_triggers.trigger_names(connection.vendor)
+    assert len(expected) == (9 if connection.vendor == "sqlite" else 6)
+    assert expected <= installed_triggers()
+
+
+def test_triggers_lost_to_a_table_rebuild_come_back_with_the_next_migrate():
+    # SQLite rebuilds a table (copy, drop, rename) for most migrations, and the rebuilt table has no triggers.
+    if connection.vendor == "sqlite":
+        with connection.schema_editor() as editor:
+            editor._remake_table(Question)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER quizzes_question_content ON quizzes_question")
+    assert not content_triggers.trigger_names(connection.vendor) <= installed_triggers()
+
+    call_command("migrate", verbosity=0)
+
+    assert content_triggers.trigger_names(connection.vendor) <= installed_triggers()
+    quiz = make_quiz()
+    before = token()
+    Question.objects.filter(pk=quiz.mc.pk).update(prompt="Changed?")
+    assert token() != before
+
+
+def test_a_flushed_database_gets_its_token_row_back():
+    call_command("flush", verbosity=0, interactive=False)
     assert len(token()) == 32
 
 
