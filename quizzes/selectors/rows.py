@@ -12,19 +12,22 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Field, Model
 
 
-@lru_cache(maxsize=256)
 def _plan(model: type[Model], db) -> tuple[list[str], list[tuple[int, tuple, object]]]:
     """(attribute names, [(position, converters, column)] for the fields that need converting).
 
-    Per connection object (one per thread), because backend converters are the connection's own methods."""
-    names, plan = [], []
-    for position, field in enumerate(model._meta.concrete_fields):
-        names.append(field.attname)
-        column = field.cached_col
-        converters = tuple(db.ops.get_db_converters(column)) + tuple(field.get_db_converters(db))
-        if converters:
-            plan.append((position, converters, column))
-    return names, plan
+    Kept on the connection object (one per thread), because backend converters are the connection's own
+    methods; it goes when the connection object does."""
+    plans = db.__dict__.setdefault("_passage_row_plans", {})
+    if model not in plans:
+        names, plan = [], []
+        for position, field in enumerate(model._meta.concrete_fields):
+            names.append(field.attname)
+            column = field.cached_col
+            converters = tuple(db.ops.get_db_converters(column)) + tuple(field.get_db_converters(db))
+            if converters:
+                plan.append((position, converters, column))
+        plans[model] = (names, plan)
+    return plans[model]
 
 
 def converted(field: Field, value):

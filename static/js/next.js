@@ -31,6 +31,24 @@
     return fresh;
   }
 
+  // The panel changes at once now, so the second click of a double click on "Next question" would land
+  // on whatever is under the pointer in the new question, often a choice: swallow that second click (its
+  // click count is 2 or more). A single click, a tap or the keyboard is never held up.
+  var GUARD_MS = 400;
+  var swappedAt = 0;
+  document.addEventListener(
+    "click",
+    function (event) {
+      var panel = document.getElementById("question-panel");
+      var repeated = event.detail > 1;
+      if (repeated && Date.now() - swappedAt < GUARD_MS && panel && panel.contains(event.target)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    },
+    true
+  );
+
   function showNext(link, template) {
     var incoming = template.content.cloneNode(true);
     var panel = replaceById(incoming, "question-panel");
@@ -43,6 +61,7 @@
     // { htmx: true } so the Back button goes through htmx's history handling, like hx-push-url.
     history.pushState({ htmx: true }, "", link.href);
     window.htmx.process(panel);
+    swappedAt = Date.now();
     document.dispatchEvent(new CustomEvent("passage:swapped"));
     return true;
   }
