@@ -258,11 +258,12 @@ class Response(models.Model):
 class ContentVersion(models.Model):
     """One row whose token changes with every write to questions, choices or assignment items.
 
-    Database triggers (migration 0006) change it, so admin edits, services, bulk updates, raw SQL and a
-    restored backup all move it; no Python code has to remember to. Web processes keep each assignment's
-    questions and choices in memory under the token they read with the attempt (selectors/quiz_items.py),
-    so a quiz page never shows a question as it was before a teacher's edit. The token is random, not a
-    counter, so a rolled-back transaction can never bring an old number back for different content.
+    Database triggers (quizzes/content_triggers.py) change it, so admin edits, services, bulk updates,
+    raw SQL and a restored backup all move it; no Python code has to remember to. Web processes keep each
+    assignment's questions and choices in memory under the token they read with the attempt
+    (selectors/quiz_items.py), so a quiz page never shows a question as it was before a teacher's edit.
+    The token is random, not a counter, so a rolled-back transaction can never bring an old number back
+    for different content.
     """
 
     SINGLETON_ID = 1

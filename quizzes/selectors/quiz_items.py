@@ -2,10 +2,10 @@
 
 Every answer and every "next question" needs them, and loading them through the ORM was the largest part of
 an answer's cost; they change only when a teacher edits. Every write to questions, choices or assignment
-items changes `ContentVersion.token` through database triggers (migration 0006), and the token is read
-with the attempt on every request, so an edit reaches every process on every server at its next request:
-this is not a cache that an invalidation can miss. An empty token (no row, or a database without the
-triggers) means "do not keep".
+items changes `ContentVersion.token` through database triggers (quizzes/content_triggers.py), and the
+token is read with the attempt on every request, so an edit reaches every process on every server at its
+next request: this is not a cache that an invalidation can miss. An empty token (no row, or a database
+without the triggers) means "do not keep".
 
 The instances are shared between requests and threads: callers must treat them as read-only.
 """
