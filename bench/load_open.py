@@ -10,7 +10,7 @@ import time
 
 from bench import load_student as browser
 from bench.load_http import Pool
-from bench.load_phases import PhaseResult, Run, cpu_ticks
+from bench.load_phases import PhaseResult, Run, cpu_ticks, shown_prefetched
 
 POOL_SIZE = 512
 START_DELAY_SECONDS = 0.5
@@ -85,8 +85,7 @@ async def _fire(run: Run, pool: Pool, result: PhaseResult, kind: str, index: int
             run.accepted[(answer.attempt_id, answer.question_id)] = answer.correct
             answer = None  # what follows is not part of the answer's latency or outcome
             if student.prefetched:  # "Next question": the panel came with the answer, no request
-                ok = browser.show_prefetched(student)
-                result.record("next", ok, "prefetched" if ok else "unexpected")
+                shown_prefetched(result, student)
             elif student.next_url:  # the student clicks "Next question" and reads it until the next answer
                 kind = "next"
                 ok = await browser.next_question(pool, student)

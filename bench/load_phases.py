@@ -122,7 +122,7 @@ async def whole_attempt(run: Run, index: int, conns, result: PhaseResult, deadli
                 await _recorded(result, "finish", browser.finish(conns[0], run.quiz, student))
                 return
             if student.prefetched:
-                if not _shown_prefetched(result, student):
+                if not shown_prefetched(result, student):
                     return
             elif not await _recorded(result, "next", browser.next_question(conns[0], student)):
                 return
@@ -165,7 +165,8 @@ def _free_student(run: Run) -> Student:
             return student
 
 
-def _shown_prefetched(result: PhaseResult, student: Student) -> bool:
+def shown_prefetched(result: PhaseResult, student: Student) -> bool:
+    """Press "Next question" when the answer carried the next panel (no request), and record it."""
     ok = browser.show_prefetched(student)
     result.record("next", ok, "prefetched" if ok else "unexpected")
     return ok

@@ -8,6 +8,7 @@ User instance the ORM would give. Signing in, passwords and permissions are Mode
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from quizzes.selectors import rows
@@ -18,7 +19,7 @@ class PassageBackend(ModelBackend):
         User = get_user_model()
         try:
             user_id = User._meta.pk.to_python(user_id)
-        except Exception:  # noqa: BLE001 - a session holding a malformed id is simply signed out
+        except ValidationError:  # a session holding a malformed id is simply signed out
             return None
         sql = f"SELECT {rows.columns(User, 'u')} FROM {User._meta.db_table} u WHERE u.id = %s"  # noqa: S608  # nosec B608
         with connection.cursor() as cursor:

@@ -33,10 +33,22 @@ SQLITE_OPERATIONS = ("INSERT", "UPDATE", "DELETE")
 def trigger_names(vendor: str) -> set[str]:
     """The triggers `install` makes on this kind of database (empty: none, the in-memory copy stays off)."""
     if vendor == "sqlite":
-        return {f"{table}_content_{op.lower()}" for table in TABLES for op in SQLITE_OPERATIONS}
+        return {_sqlite_name(table, op) for table in TABLES for op in SQLITE_OPERATIONS}
     if vendor == "postgresql":
-        return {f"{table}_content{suffix}" for table in TABLES for suffix in ("", "_truncate")}
+        return {name for table in TABLES for name in (_pg_name(table), _pg_truncate_name(table))}
     return set()
+
+
+def _sqlite_name(table: str, op: str) -> str:
+    return f"{table}_content_{op.lower()}"
+
+
+def _pg_name(table: str) -> str:
+    return f"{table}_content"
+
+
+def _pg_truncate_name(table: str) -> str:
+    return f"{table}_content_truncate"
 
 
 def install(connection: BaseDatabaseWrapper) -> None:
@@ -57,19 +69,20 @@ def install(connection: BaseDatabaseWrapper) -> None:
 def _statements(vendor: str) -> list[str]:
     if vendor == "sqlite":
         return [
-            f"CREATE TRIGGER IF NOT EXISTS {table}_content_{op.lower()} AFTER {op} ON {table} BEGIN "  # noqa: S608
+            f"CREATE TRIGGER IF NOT EXISTS {_sqlite_name(table, op)} AFTER {op} ON {table} BEGIN "  # noqa: S608
             f"UPDATE {VERSION_TABLE} SET token = {SQLITE_RANDOM_VERSION} WHERE id = 1; END"  # nosec B608
             for table in TABLES
             for op in SQLITE_OPERATIONS
         ]
     statements = [PG_FUNCTION]
     for table in TABLES:
+        row, truncate = _pg_name(table), _pg_truncate_name(table)
         statements += [
-            f"DROP TRIGGER IF EXISTS {table}_content ON {table}",
-            f"CREATE CONSTRAINT TRIGGER {table}_content AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            f"DROP TRIGGER IF EXISTS {row} ON {table}",
+            f"CREATE CONSTRAINT TRIGGER {row} AFTER INSERT OR UPDATE OR DELETE ON {table} "
             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION quizzes_content_version_bump()",
-            f"DROP TRIGGER IF EXISTS {table}_content_truncate ON {table}",
-            f"CREATE TRIGGER {table}_content_truncate AFTER TRUNCATE ON {table} "
+            f"DROP TRIGGER IF EXISTS {truncate} ON {table}",
+            f"CREATE TRIGGER {truncate} AFTER TRUNCATE ON {table} "
             "FOR EACH STATEMENT EXECUTE FUNCTION quizzes_content_version_bump()",
         ]
     return statements

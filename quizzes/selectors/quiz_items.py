@@ -39,12 +39,6 @@ def assignment_items(assignment_id: int, token: str | None) -> list[AssignmentQu
     return items
 
 
-def forget_all() -> None:
-    """Drop everything kept (tests that roll back the database between cases)."""
-    with _lock:
-        _kept.clear()
-
-
 def _load(assignment_id: int) -> list[AssignmentQuestion]:
     return list(
         AssignmentQuestion.objects.filter(assignment_id=assignment_id)

@@ -12,28 +12,22 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Field, Model
 
 
-def _plan(model: type[Model], db) -> tuple[list[str], list[tuple[int, tuple, object]]]:
-    """(attribute names, [(position, converters, column)] for the fields that need converting).
+def _converters(field: Field, db) -> tuple:
+    """The converters the ORM would apply to `field`'s values, backend's first, as its compiler does.
 
     Kept on the connection object (one per thread), because backend converters are the connection's own
-    methods; it goes when the connection object does."""
-    plans = db.__dict__.setdefault("_passage_row_plans", {})
-    if model not in plans:
-        names, plan = [], []
-        for position, field in enumerate(model._meta.concrete_fields):
-            names.append(field.attname)
-            column = field.cached_col
-            converters = tuple(db.ops.get_db_converters(column)) + tuple(field.get_db_converters(db))
-            if converters:
-                plan.append((position, converters, column))
-        plans[model] = (names, plan)
-    return plans[model]
+    methods; they go when the connection object does."""
+    known = db.__dict__.setdefault("_passage_row_converters", {})
+    if field not in known:
+        column = field.cached_col
+        known[field] = tuple(db.ops.get_db_converters(column)) + tuple(field.get_db_converters(db))
+    return known[field]
 
 
 def converted(field: Field, value):
     db = connections[DEFAULT_DB_ALIAS]
     column = field.cached_col
-    for converter in (*db.ops.get_db_converters(column), *field.get_db_converters(db)):
+    for converter in _converters(field, db):
         value = converter(value, column, db)
     return value
 
@@ -52,11 +46,13 @@ def width(model: type[Model]) -> int:
 def instance(model: type[Model], row: Sequence, start: int = 0) -> Model:
     """The model built from row[start : start + width(model)], as the ORM would build it."""
     db = connections[DEFAULT_DB_ALIAS]
-    names, plan = _plan(model, db)
-    values = list(row[start : start + len(names)])
-    for position, converters, column in plan:
-        value = values[position]
-        for converter in converters:
-            value = converter(value, column, db)
-        values[position] = value
-    return model.from_db(db.alias, names, values)
+    fields = model._meta.concrete_fields
+    values = list(row[start : start + len(fields)])
+    for position, field in enumerate(fields):
+        converters = _converters(field, db)
+        if converters:
+            value, column = values[position], field.cached_col
+            for converter in converters:
+                value = converter(value, column, db)
+            values[position] = value
+    return model.from_db(db.alias, [field.attname for field in fields], values)
