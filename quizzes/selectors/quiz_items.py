@@ -17,11 +17,21 @@ from quizzes.models import AssignmentQuestion
 
 KEPT_ASSIGNMENTS = 256  # a few hundred open quizzes at most per school; each is a few kilobytes
 
-_kept: OrderedDict[tuple[int, str], list[AssignmentQuestion]] = OrderedDict()
+
+class AssignmentItems(list):
+    """The items in order, with the lookups every answer makes: question by id, choice by id."""
+
+    def __init__(self, items: list[AssignmentQuestion]):
+        super().__init__(items)
+        self.questions = {item.question_id: item.question for item in items}
+        self.choices = {choice.pk: choice for item in items for choice in item.question.choices.all()}
+
+
+_kept: OrderedDict[tuple[int, str], AssignmentItems] = OrderedDict()
 _lock = threading.Lock()
 
 
-def assignment_items(assignment_id: int, token: str | None) -> list[AssignmentQuestion]:
+def assignment_items(assignment_id: int, token: str | None) -> AssignmentItems:
     """Items in order, each with its question and the question's choices prefetched."""
     if not token:
         return _load(assignment_id)
@@ -39,8 +49,8 @@ def assignment_items(assignment_id: int, token: str | None) -> list[AssignmentQu
     return items
 
 
-def _load(assignment_id: int) -> list[AssignmentQuestion]:
-    return list(
+def _load(assignment_id: int) -> AssignmentItems:
+    return AssignmentItems(
         AssignmentQuestion.objects.filter(assignment_id=assignment_id)
         .select_related("question")
         .prefetch_related("question__choices")

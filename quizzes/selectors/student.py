@@ -1,6 +1,7 @@
 """A student's own view: the dashboard of assignments, one attempt and its progress."""
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django.contrib.auth.models import AbstractUser
 from django.db import connection
@@ -9,9 +10,18 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from quizzes.models import Assignment, AssignmentQuestion, Attempt, ContentVersion, Response, StudentOverride
+from articles.models import Article
+from quizzes.models import (
+    Assignment,
+    AssignmentQuestion,
+    Attempt,
+    Classroom,
+    ContentVersion,
+    Response,
+    StudentOverride,
+)
 from quizzes.selectors import rows
-from quizzes.selectors.quiz_items import assignment_items
+from quizzes.selectors.quiz_items import AssignmentItems, assignment_items
 from quizzes.selectors.types import AttemptState, DashboardRow
 from quizzes.services.assignments import assignments_close_due
 
@@ -77,58 +87,56 @@ def attempt_for_student(*, attempt_id, student: AbstractUser, with_article: bool
     """The student's own attempt; 404 for anyone else's (no hint that it exists).
 
     The assignment, the student's personal closing time and the content token (selectors/quiz_items.py)
-    come in the same query. `with_article=False` (answers and "next question") leaves the class and the
-    article (its whole text) to be read only if they are used, and reads the row with plain SQL."""
+    come in the same query, and with `with_article` the class and the article too. Answers and "next
+    question" pass `with_article=False`: they leave the article (its whole text) unread unless used."""
     try:
         attempt_id = int(attempt_id)
     except (TypeError, ValueError):
         raise Http404("No such attempt") from None
     if student.pk is None:
         raise Http404("No such attempt")
-    attempt = (
-        _attempt_row(attempt_id, student.pk)
-        if not with_article
-        else _attempt_with_article(attempt_id, student)
-    )
+    attempt = _attempt_row(attempt_id, student.pk, with_article=with_article)
     if attempt is None:
         raise Http404("No such attempt")
     return attempt
 
 
-def _attempt_with_article(attempt_id: int, student: AbstractUser) -> Attempt | None:
-    override = StudentOverride.objects.filter(assignment=OuterRef("assignment"), student=OuterRef("student"))
-    token = ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_ID).values("token")
-    return (
-        Attempt.objects.select_related("assignment__classroom", "assignment__article")
-        .annotate(
-            personal_closes_at=Subquery(override.values("closes_at")[:1]), content_token=Subquery(token)
-        )
-        .filter(pk=attempt_id, student_id=student.pk)
-        .first()
-    )
-
-
-def _attempt_row(attempt_id: int, student_id: int) -> Attempt | None:
+def _attempt_row(attempt_id: int, student_id: int, *, with_article: bool) -> Attempt | None:
+    # Plain SQL: building this read through the ORM cost more than running it (bench/LOAD.md).
     # Table and column names are our models' own; the ids are parameters.
+    joined = [(Attempt, "t"), (Assignment, "a")]
+    if with_article:
+        joined += [(Classroom, "c"), (Article, "r")]
     sql = (
-        f"SELECT {rows.columns(Attempt, 't')}, {rows.columns(Assignment, 'a')}, "  # noqa: S608  # nosec B608
+        f"SELECT {', '.join(rows.columns(model, alias) for model, alias in joined)}, "  # noqa: S608  # nosec B608
         f"(SELECT o.closes_at FROM {StudentOverride._meta.db_table} o "
         "WHERE o.assignment_id = t.assignment_id AND o.student_id = t.student_id), "
         f"(SELECT v.token FROM {ContentVersion._meta.db_table} v WHERE v.id = %s) "
         f"FROM {Attempt._meta.db_table} t JOIN {Assignment._meta.db_table} a ON a.id = t.assignment_id "
-        "WHERE t.id = %s AND t.student_id = %s"
+        + (
+            f"JOIN {Classroom._meta.db_table} c ON c.id = a.classroom_id "
+            f"JOIN {Article._meta.db_table} r ON r.id = a.article_id "
+            if with_article
+            else ""
+        )
+        + "WHERE t.id = %s AND t.student_id = %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [ContentVersion.SINGLETON_ID, attempt_id, student_id])
         row = cursor.fetchone()
     if row is None:
         return None
-    attempt = rows.instance(Attempt, row)
-    assignment = rows.instance(Assignment, row, rows.width(Attempt))
+    instances, start = [], 0
+    for model, _alias in joined:
+        instances.append(rows.instance(model, row, start))
+        start += rows.width(model)
+    attempt, assignment = instances[0], instances[1]
     Attempt.assignment.field.set_cached_value(attempt, assignment)
-    extras = rows.width(Attempt) + rows.width(Assignment)
-    attempt.personal_closes_at = rows.converted(StudentOverride._meta.get_field("closes_at"), row[extras])
-    attempt.content_token = row[extras + 1]
+    if with_article:
+        Assignment.classroom.field.set_cached_value(assignment, instances[2])
+        Assignment.article.field.set_cached_value(assignment, instances[3])
+    attempt.personal_closes_at = rows.converted(StudentOverride._meta.get_field("closes_at"), row[start])
+    attempt.content_token = row[start + 1]
     return attempt
 
 
@@ -153,7 +161,7 @@ def attempt_state(*, attempt: Attempt, now: dt.datetime | None = None) -> Attemp
     return _state(attempt, items, _answered(attempt.pk, items))
 
 
-def _answered(attempt_id: int, items: list[AssignmentQuestion]) -> dict[int, Response]:
+def _answered(attempt_id: int, items: AssignmentItems) -> "AnsweredResponses":
     """The attempt's responses in the order given, each with its question and choice from `items`."""
     sql = (
         f"SELECT {rows.columns(Response, 'r')} FROM {Response._meta.db_table} r "  # noqa: S608  # nosec B608
@@ -161,25 +169,60 @@ def _answered(attempt_id: int, items: list[AssignmentQuestion]) -> dict[int, Res
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [attempt_id])
-        found = [rows.instance(Response, row) for row in cursor.fetchall()]
-    questions = {item.question_id: item.question for item in items}
-    choices = {choice.pk: choice for item in items for choice in item.question.choices.all()}
-    answered = {}
-    for response in found:
-        if response.question_id in questions:
-            Response.question.field.set_cached_value(response, questions[response.question_id])
-        if response.choice_id is None or response.choice_id in choices:
-            Response.choice.field.set_cached_value(response, choices.get(response.choice_id))
-        answered[response.question_id] = response
-    return answered
+        found = cursor.fetchall()
+    question_column = [field.attname for field in Response._meta.concrete_fields].index("question_id")
+    return AnsweredResponses({row[question_column]: row for row in found}, items)
+
+
+class AnsweredResponses(Mapping[int, Response]):
+    """question_id -> the attempt's response, in the order answered.
+
+    Each row becomes a Response (with its question and choice from the items) only when it is read: an
+    answer needs to know which questions are answered, but shows only one response, and building a model
+    instance per row was a tenth of an answer's cost by the end of a quiz."""
+
+    def __init__(self, found: dict[int, tuple], items: AssignmentItems, built: dict | None = None):
+        self._found = found
+        self._items = items
+        self._built: dict[int, Response] = dict(built or {})
+
+    def __getitem__(self, question_id: int) -> Response:
+        response = self._built.get(question_id)
+        if response is None:
+            response = self._build(self._found[question_id])
+            self._built[question_id] = response
+        return response
+
+    def __iter__(self):
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __contains__(self, question_id) -> bool:
+        return question_id in self._found
+
+    def with_response(self, response: Response) -> "AnsweredResponses":
+        """A copy that also holds `response` (already built: the one just saved)."""
+        found = {**self._found, response.question_id: None}
+        return AnsweredResponses(found, self._items, {**self._built, response.question_id: response})
+
+    def _build(self, row: tuple) -> Response:
+        response = rows.instance(Response, row)
+        question = self._items.questions.get(response.question_id)
+        if question is not None:
+            Response.question.field.set_cached_value(response, question)
+        if response.choice_id is None or response.choice_id in self._items.choices:
+            Response.choice.field.set_cached_value(response, self._items.choices.get(response.choice_id))
+        return response
 
 
 def attempt_state_with(state: AttemptState, response: Response) -> AttemptState:
     """The state after `response` was saved, built from the one already loaded (no queries)."""
-    return _state(state.attempt, state.items, {**state.answered, response.question_id: response})
+    return _state(state.attempt, state.items, state.answered.with_response(response))
 
 
-def _state(attempt: Attempt, items: list[AssignmentQuestion], answered: dict[int, Response]) -> AttemptState:
+def _state(attempt: Attempt, items: AssignmentItems, answered: "AnsweredResponses") -> AttemptState:
     next_item = next((item for item in items if item.question_id not in answered), None)
     return AttemptState(
         attempt=attempt,

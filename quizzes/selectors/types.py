@@ -1,6 +1,7 @@
 """What the quiz selectors return: plain frozen dataclasses that templates read."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from quizzes.models import Assignment, AssignmentQuestion, Attempt, Classroom, Response
@@ -23,7 +24,7 @@ class DashboardRow:
 class AttemptState:
     attempt: Attempt
     items: list[AssignmentQuestion]
-    answered: dict[int, Response]  # question_id -> response
+    answered: Mapping[int, Response]  # question_id -> response, in the order answered
     next_item: AssignmentQuestion | None
     answered_count: int
     total: int

@@ -45,12 +45,9 @@ def take_context(
         notice=notice,
         errors=errors or [],
         refused=refused,
-        finish_url=reverse("attempt_finish", args=[attempt.id]),
-        results_url=reverse("attempt_results", args=[attempt.id]),
-        answer_url=reverse("response_submit", args=[attempt.id, item.question_id]) if item else "",
-        next_url=_next_url(state, item),
         next_question=next_question,
     )
+    context.update(_urls(state, item, response, refused))
     evidence_span = context.pop("evidence_span")
     # Named as a skip so other callers of the swap partial (the teacher's preview) still send the article.
     context["skip_article"] = not (with_article or bool(evidence_span and evidence_span[0] is not None))
@@ -88,6 +85,27 @@ def _number(state: AttemptState, item: AssignmentQuestion | None) -> int:
     if item is None:
         return state.total
     return next((index for index, each in enumerate(state.items, start=1) if each.pk == item.pk), 1)
+
+
+def _urls(state: AttemptState, item: AssignmentQuestion | None, response, refused: bool) -> dict[str, str]:
+    """Only the links the partials will show (each reverse() costs, and every answer renders two panels):
+    the answer form's URL before an answer, then "Next question" or "Finish", and the results if refused."""
+    attempt_id = state.attempt.id
+    answer_url = next_url = finish_url = results_url = ""
+    if item is not None and response is None:
+        answer_url = reverse("response_submit", args=[attempt_id, item.question_id])
+    if item is not None and response is not None:
+        next_url = _next_url(state, item)
+    if item is None or (response is not None and not next_url):
+        finish_url = reverse("attempt_finish", args=[attempt_id])
+    if refused:
+        results_url = reverse("attempt_results", args=[attempt_id])
+    return {
+        "answer_url": answer_url,
+        "next_url": next_url,
+        "finish_url": finish_url,
+        "results_url": results_url,
+    }
 
 
 def _next_url(state: AttemptState, item: AssignmentQuestion | None) -> str:
