@@ -114,7 +114,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.redis_cache.PassageRedisCache",  # Django's, with one client per pool
             "LOCATION": REDIS_URL,
             # Set when one Redis serves more than one Passage (or the load bench beside a school's server).
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),

@@ -137,7 +137,7 @@ CACHE_PROBE = (
     ("redis_url", "backend"),
     [
         ("", "django.core.cache.backends.db.DatabaseCache"),
-        ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
+        ("redis://127.0.0.1:6379/0", "config.redis_cache.PassageRedisCache"),
     ],
 )
 def test_every_worker_shares_one_cache_and_sessions_use_it(prod, redis_url, backend):

@@ -30,7 +30,7 @@ def cache_backend(request, settings, db):
             pytest.skip("REDIS_URL is not set: no Redis server to test against (CI sets it)")
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "config.redis_cache.PassageRedisCache",
                 "LOCATION": REDIS_URL,
                 "KEY_PREFIX": "passage-test",
             }

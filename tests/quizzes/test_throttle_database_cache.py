@@ -22,7 +22,7 @@ def test_the_fixture_really_uses_the_requested_backend(cache_backend):
     from django.core.cache import caches
 
     backend = type(caches["default"]).__name__
-    expected = {"database": "DatabaseCache", "locmem": "LocMemCache", "redis": "RedisCache"}
+    expected = {"database": "DatabaseCache", "locmem": "LocMemCache", "redis": "PassageRedisCache"}
     assert backend == expected[cache_backend]
 
 
