@@ -82,22 +82,6 @@ def attempt_start(
         return mine.get(finished_at__isnull=True)
 
 
-def _lock_own_attempt(attempt: Attempt, student: AbstractUser) -> Attempt:
-    locked = Attempt.objects.select_for_update().select_related("assignment").filter(pk=attempt.pk).first()
-    if locked is None or locked.student_id != student.pk:
-        raise PermissionDenied
-    return locked
-
-
-def _close_if_due(attempt: Attempt, now: dt.datetime) -> bool:
-    """Finish the attempt at its closing time if that has passed; True when it did."""
-    deadline = _deadline(attempt.assignment, _override(attempt.assignment_id, attempt.student_id))
-    if deadline is None or now < deadline:
-        return False
-    _finish_at(attempt, deadline)
-    return True
-
-
 def _finish_at(attempt: Attempt, when: dt.datetime) -> None:
     """Finish the attempt and move its class board's version in the same transaction.
 
@@ -182,7 +166,7 @@ def response_submit(
     response = _unsaved_response(attempt, prepared, now)
     deadline = attempt_deadline(attempt)
     with transaction.atomic():
-        _owner, finished, score = _lock_for_answer(attempt, student)
+        _owner, finished, score = _lock_own_attempt(attempt, student)
         if finished:
             raise ValidationError(messages.ALREADY_FINISHED)
         if deadline is None or now < deadline:
@@ -192,7 +176,7 @@ def response_submit(
     raise ValidationError(messages.CLOSED)
 
 
-def _lock_for_answer(attempt: Attempt, student: AbstractUser) -> tuple[int | None, bool, int]:
+def _lock_own_attempt(attempt: Attempt, student: AbstractUser) -> tuple[int | None, bool, int]:
     """Lock the attempt row and read its owner, whether it is finished and its score as they are now."""
     locked = answer_sql.lock_attempt(attempt.pk)
     if locked is None or locked[0] != student.pk:
@@ -239,9 +223,10 @@ def _record(attempt: Attempt, score: int, prepared: _Prepared, response: Respons
 def attempt_finish(*, attempt: Attempt, student: AbstractUser, now: dt.datetime | None = None) -> Attempt:
     """Finish the attempt; finishing twice changes nothing. After the deadline the closing time is kept."""
     now = now or timezone.now()
-    locked = _lock_own_attempt(attempt, student)
-    if locked.finished_at is not None:
-        return locked
-    if not _close_if_due(locked, now):
-        _finish_at(locked, now)
-    return locked
+    deadline = attempt_deadline(attempt)  # read before the lock, as for an answer: the lock is kept short
+    _owner, finished, attempt.score = _lock_own_attempt(attempt, student)
+    if finished:
+        attempt.refresh_from_db(fields=["finished_at"])
+        return attempt
+    _finish_at(attempt, deadline if deadline is not None and now >= deadline else now)
+    return attempt
