@@ -6,7 +6,6 @@ the rendered HTML is kept in the shared cache under that version, so a change re
 """
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_GET
 from quizzes import selectors
 from quizzes.models import Assignment, Classroom, Enrollment
 from quizzes.views import HtmxHttpRequest, login_required, wants_fragment
-from quizzes.views.board_poll import poll_etag, poll_headers, unchanged_poll
+from quizzes.views.board_poll import classroom_for_board, poll_etag, poll_headers, unchanged_poll
 
 BOARD_CACHE_SECONDS = 60 * 60
 
@@ -34,13 +33,11 @@ def classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse
 
 @login_required
 def _classroom_board(request: HtmxHttpRequest, classroom_id: int) -> HttpResponse:
-    # One query for the class and both permission facts: this runs on every poll of every open page.
-    enrolled = Enrollment.objects.filter(classroom=OuterRef("pk"), student_id=request.user.pk)
-    shown = Assignment.objects.filter(classroom=OuterRef("pk"), show_leaderboard=True)
-    classroom = get_object_or_404(
-        Classroom.objects.annotate(is_enrolled=Exists(enrolled), shows_board=Exists(shown)), pk=classroom_id
-    )
-    if not (_teaches(request, classroom) or (classroom.is_enrolled and classroom.shows_board)):
+    # One query for the class and both permission facts: this runs on the first poll of every open page.
+    classroom = classroom_for_board(classroom_id, request.user.pk)
+    if classroom is None or not (
+        _teaches(request, classroom) or (classroom.is_enrolled and classroom.shows_board)
+    ):
         raise Http404("No leaderboard here.")
     # A student's open page polls this by HTMX: answer 304 while the board version is unchanged.
     version = classroom.board_version  # read with the permission checks
