@@ -17,7 +17,7 @@ from pathlib import Path
 from bench import load_student as browser
 from bench.load_db import bench_database, prepare, verify
 from bench.load_open import finish_open_attempts, for_each_student, open_loop
-from bench.load_phases import Run, bare_insert, bare_view, board_poll, closed_loop, whole_attempt
+from bench.load_phases import Run, bare_insert, bare_view, board_poll, interleaved, whole_attempt
 from bench.load_report import DbReport, render
 from bench.load_server import free_port, running_server, server_env
 from bench.load_student import Quiz, Student
@@ -25,6 +25,14 @@ from bench.load_student import Quiz, Student
 SERVE_DEFAULT_WORKERS = min(2 * (os.cpu_count() or 1), 8)  # as config/gunicorn.conf.py
 LOGIN_CONCURRENCY = 16  # a sign-in is ~0.2 s of hashing: more at once only queues them
 RSS_SAMPLE_SECONDS = 1.0
+
+
+CLOSED_LOOP = [
+    ("bare", bare_view),
+    ("insert", bare_insert),
+    ("answers", whole_attempt),
+    ("board", board_poll),
+]
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -42,6 +50,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=64, help="closed-loop concurrent clients (default 64)")
     parser.add_argument(
         "--duration", type=float, default=20.0, help="seconds per measured phase (default 20)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="closed-loop phases take turns this many times, each for duration/rounds seconds (default 4)",
     )
     parser.add_argument(
         "--rate", type=float, default=200.0, help="open-loop answers per second (default 200)"
@@ -77,7 +91,10 @@ def databases(args: argparse.Namespace) -> list[str]:
 
 def run_database(kind: str, args: argparse.Namespace) -> DbReport:
     workers = args.workers if kind == "sqlite" else args.pg_workers
-    notes = [f"load average before: {_loadavg()}"]
+    notes = [
+        f"load average before: {_loadavg()}",
+        f"closed-loop phases took turns: {args.rounds} rounds of {args.duration / args.rounds:.1f} s each",
+    ]
     if args.http_logins < args.students:
         notes.append(
             f"only {args.http_logins} students signed in through the form (--http-logins); the other "
@@ -128,14 +145,13 @@ async def measure(run: Run, server, args: argparse.Namespace) -> dict:
     try:
         print(f"  signing in {args.http_logins} students (not timed with the phases) ...", flush=True)
         phases["login"] = await for_each_student(run, browser.login, LOGIN_CONCURRENCY, args.http_logins)
-        for name, step in (
+        closed = [
             ("bare", bare_view),
             ("insert", bare_insert),
             ("answers", whole_attempt),
             ("board", board_poll),
-        ):
-            print(f"  closed loop: {name}, {args.clients} clients, {args.duration:.0f} s ...", flush=True)
-            phases[name] = await closed_loop(run, name, args.clients, args.duration, step)
+        ]
+        phases.update(await interleaved(run, closed, args.clients, args.duration, args.rounds))
         phases["tidy"] = await for_each_student(run, finish_open_attempts)
         phases["starts"] = await for_each_student(run, browser.start)
         print(

@@ -38,6 +38,17 @@ class PhaseResult:
     def rate(self, kind: str) -> float:
         return self.ok[kind] / self.seconds if self.seconds else 0.0
 
+    def add(self, part: "PhaseResult") -> None:
+        """Fold in another round of the same phase: counts and times add up, busy share by time."""
+        busy_seconds = self.machine_busy * self.seconds + part.machine_busy * part.seconds
+        self.seconds += part.seconds
+        self.cpu_seconds += part.cpu_seconds
+        self.machine_busy = busy_seconds / self.seconds if self.seconds else 0.0
+        self.ok.update(part.ok)
+        self.errors.update(part.errors)
+        self.statuses.update(part.statuses)
+        self.latencies_ms.extend(part.latencies_ms)
+
 
 @dataclass
 class Run:
@@ -90,6 +101,18 @@ async def closed_loop(run: Run, name: str, clients: int, duration: float, step) 
     result.cpu_seconds = time.process_time() - cpu
     result.machine_busy = 1 - idle / total if total else 0.0
     return result
+
+
+async def interleaved(run: Run, phases, clients: int, duration: float, rounds: int) -> dict[str, PhaseResult]:
+    """Each closed-loop phase for `duration` seconds in all, in `rounds` turns taken one after the other
+    (bare, insert, answers, board, bare, …), so that a machine whose speed drifts during the run (other
+    tenants, thermal limits) slows every phase alike and the printed ratios stay side by side."""
+    results = {name: PhaseResult(name) for name, _step in phases}
+    for turn in range(rounds):
+        for name, step in phases:
+            print(f"  closed loop: {name}, {clients} clients, round {turn + 1} of {rounds} ...", flush=True)
+            results[name].add(await closed_loop(run, name, clients, duration / rounds, step))
+    return results
 
 
 async def bare_view(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:

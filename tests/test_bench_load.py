@@ -63,3 +63,33 @@ def test_percentile_picks_the_value_below_which_the_share_falls():
     values = list(range(1, 101))
     assert (percentile(values, 0.5), percentile(values, 0.99), percentile(values, 1.0)) == (51, 100, 100)
     assert percentile([], 0.99) == 0.0
+
+
+def test_interleaved_phases_take_turns_and_add_up(monkeypatch):
+    """Closed-loop phases run in rounds, one after the other, and each phase's rounds are summed, so a
+    machine that slows down mid-run slows every phase alike."""
+    import asyncio
+
+    from bench import load_phases
+
+    calls = []
+
+    async def fake_closed_loop(run, name, clients, duration, step):
+        calls.append((name, duration))
+        part = load_phases.PhaseResult(
+            name, seconds=duration, cpu_seconds=0.5, machine_busy=0.5 + len(calls) / 100
+        )
+        part.record(name, True, 200)
+        part.record(name, False, 500)
+        return part
+
+    monkeypatch.setattr(load_phases, "closed_loop", fake_closed_loop)
+    phases = [("bare", None), ("answers", None)]
+    results = asyncio.run(load_phases.interleaved(None, phases, clients=8, duration=20.0, rounds=4))
+    assert calls == [("bare", 5.0), ("answers", 5.0)] * 4
+    assert results["bare"].seconds == 20.0 and results["bare"].cpu_seconds == 2.0
+    assert results["bare"].ok["bare"] == 4 and results["bare"].errors["bare"] == 4
+    assert results["bare"].rate("bare") == 4 / 20.0
+    assert results["answers"].statuses == Counter({"answers:200": 4, "answers:500": 4})
+    # busy share weighted by time: the mean of rounds 1, 3, 5, 7 (0.51, 0.53, 0.55, 0.57)
+    assert results["bare"].machine_busy == pytest.approx(0.54)
