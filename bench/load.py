@@ -145,14 +145,9 @@ async def measure(run: Run, server, args: argparse.Namespace) -> dict:
     try:
         print(f"  signing in {args.http_logins} students (not timed with the phases) ...", flush=True)
         phases["login"] = await for_each_student(run, browser.login, LOGIN_CONCURRENCY, args.http_logins)
-        closed = [
-            ("bare", bare_view),
-            ("insert", bare_insert),
-            ("answers", whole_attempt),
-            ("board", board_poll),
-        ]
-        phases.update(await interleaved(run, closed, args.clients, args.duration, args.rounds))
-        phases["tidy"] = await for_each_student(run, finish_open_attempts)
+        phases.update(
+            await interleaved(run, CLOSED_LOOP, args.clients, args.duration, args.rounds, tidy=_tidy)
+        )
         phases["starts"] = await for_each_student(run, browser.start)
         print(
             f"  open loop: {args.rate:.0f} answers/s + board polls every {args.poll_every:.0f} s ...",
@@ -164,6 +159,10 @@ async def measure(run: Run, server, args: argparse.Namespace) -> dict:
         sampler.cancel()
     server.sample_rss()
     return phases
+
+
+async def _tidy(run: Run) -> None:
+    await for_each_student(run, finish_open_attempts)
 
 
 async def _sample_rss(server) -> None:

@@ -103,15 +103,21 @@ async def closed_loop(run: Run, name: str, clients: int, duration: float, step) 
     return result
 
 
-async def interleaved(run: Run, phases, clients: int, duration: float, rounds: int) -> dict[str, PhaseResult]:
+async def interleaved(
+    run: Run, phases, clients: int, duration: float, rounds: int, tidy=None
+) -> dict[str, PhaseResult]:
     """Each closed-loop phase for `duration` seconds in all, in `rounds` turns taken one after the other
     (bare, insert, answers, board, bare, …), so that a machine whose speed drifts during the run (other
-    tenants, thermal limits) slows every phase alike and the printed ratios stay side by side."""
+    tenants, thermal limits) slows every phase alike and the printed ratios stay side by side.
+    `tidy(run)`, untimed after every round, finishes the attempts a round's end left half done, so every
+    round starts with the whole class free (a student mid-attempt is never picked to start another)."""
     results = {name: PhaseResult(name) for name, _step in phases}
     for turn in range(rounds):
         for name, step in phases:
             print(f"  closed loop: {name}, {clients} clients, round {turn + 1} of {rounds} ...", flush=True)
             results[name].add(await closed_loop(run, name, clients, duration / rounds, step))
+        if tidy is not None:
+            await tidy(run)
     return results
 
 
@@ -140,7 +146,7 @@ async def whole_attempt(run: Run, index: int, conns, result: PhaseResult, deadli
             return
         while time.monotonic() < deadline:
             if not await answer_once(run, student, conns, result):
-                return  # the student is left mid-attempt; the tidy-up step finishes it
+                return  # the student is left mid-attempt; the tidy-up after the round finishes it
             if not student.next_url:
                 await _recorded(result, "finish", browser.finish(conns[0], run.quiz, student))
                 return

@@ -83,13 +83,18 @@ def test_interleaved_phases_take_turns_and_add_up(monkeypatch):
         part.record(name, False, 500)
         return part
 
+    async def tidy(run):
+        calls.append(("tidy", None))
+
     monkeypatch.setattr(load_phases, "closed_loop", fake_closed_loop)
     phases = [("bare", None), ("answers", None)]
-    results = asyncio.run(load_phases.interleaved(None, phases, clients=8, duration=20.0, rounds=4))
-    assert calls == [("bare", 5.0), ("answers", 5.0)] * 4
+    results = asyncio.run(
+        load_phases.interleaved(None, phases, clients=8, duration=20.0, rounds=4, tidy=tidy)
+    )
+    assert calls == [("bare", 5.0), ("answers", 5.0), ("tidy", None)] * 4
     assert results["bare"].seconds == 20.0 and results["bare"].cpu_seconds == 2.0
     assert results["bare"].ok["bare"] == 4 and results["bare"].errors["bare"] == 4
     assert results["bare"].rate("bare") == 4 / 20.0
     assert results["answers"].statuses == Counter({"answers:200": 4, "answers:500": 4})
-    # busy share weighted by time: the mean of rounds 1, 3, 5, 7 (0.51, 0.53, 0.55, 0.57)
-    assert results["bare"].machine_busy == pytest.approx(0.54)
+    # busy share weighted by time: the mean of calls 1, 4, 7, 10 (0.51, 0.54, 0.57, 0.60)
+    assert results["bare"].machine_busy == pytest.approx(0.555)
