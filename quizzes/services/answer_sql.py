@@ -1,17 +1,62 @@
-"""The locked part of saving an answer, as plain SQL statements.
+"""The statements every start, answer and finish runs, as plain SQL.
 
 Everything that can be worked out before the write lock is (the question, the grading, the row to insert),
 so what runs while the lock is held is only a few short statements: no query building, model machinery or
 template work holds up the other writers (on SQLite one writer at a time for the whole database; on
-PostgreSQL one per attempt row). The ORM versions are in git history; behaviour is the same.
+PostgreSQL one per attempt row). Starting reads everything it checks in one statement. Building these
+through the ORM cost more than running them (bench/request_cost.py); the ORM versions are in git history
+and behaviour is the same.
 """
+
+import datetime as dt
+from dataclasses import dataclass
 
 from django.db import connection
 
-from quizzes.models import Attempt, Response
+from quizzes.models import AssignmentQuestion, Attempt, Enrollment, Response, StudentOverride
+from quizzes.selectors import rows
 
 ATTEMPT = Attempt._meta.db_table
 RESPONSE = Response._meta.db_table
+ENROLLMENT = Enrollment._meta.db_table
+OVERRIDE = StudentOverride._meta.db_table
+ITEM = AssignmentQuestion._meta.db_table
+
+
+@dataclass(frozen=True)
+class StartFacts:
+    """What starting an attempt checks, read together (see services.attempts.attempt_start)."""
+
+    enrolled: bool
+    personal_closes_at: dt.datetime | None
+    extra_attempts: int
+    open_attempt_id: int | None
+    attempts_used: int  # the highest attempt number so far (0 for none)
+    max_score: int
+
+
+def start_facts(*, assignment_id: int, classroom_id: int, student_id: int) -> StartFacts:
+    mine = "t.assignment_id = %s AND t.student_id = %s"
+    override = f"FROM {OVERRIDE} o WHERE o.assignment_id = %s AND o.student_id = %s"
+    sql = (
+        f"SELECT EXISTS (SELECT 1 FROM {ENROLLMENT} e WHERE e.classroom_id = %s AND e.student_id = %s), "  # noqa: S608  # nosec B608
+        f"(SELECT o.closes_at {override}), (SELECT o.extra_attempts {override}), "
+        f"(SELECT MAX(t.id) FROM {ATTEMPT} t WHERE {mine} AND t.finished_at IS NULL), "
+        f"(SELECT MAX(t.number) FROM {ATTEMPT} t WHERE {mine}), "
+        f"(SELECT SUM(i.points) FROM {ITEM} i WHERE i.assignment_id = %s)"
+    )
+    pair = [assignment_id, student_id]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [classroom_id, student_id, *pair, *pair, *pair, *pair, assignment_id])
+        enrolled, closes_at, extra, open_id, used, points = cursor.fetchone()
+    return StartFacts(
+        enrolled=bool(enrolled),
+        personal_closes_at=rows.converted(StudentOverride._meta.get_field("closes_at"), closes_at),
+        extra_attempts=extra or 0,
+        open_attempt_id=open_id,
+        attempts_used=used or 0,
+        max_score=points or 0,
+    )
 
 
 def lock_attempt(attempt_id: int) -> tuple[int | None, bool, int] | None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,10 +21,8 @@ from quizzes.models import (
     AssignmentQuestion,
     Attempt,
     Choice,
-    Enrollment,
     Question,
     Response,
-    StudentOverride,
 )
 from quizzes.selectors.student import attempt_deadline
 from quizzes.services import answer_sql, messages
@@ -40,43 +37,36 @@ class SubmitResult:
     attempt: Attempt
 
 
-def _override(assignment_id: int, student_id: int) -> StudentOverride | None:
-    return StudentOverride.objects.filter(assignment_id=assignment_id, student_id=student_id).first()
-
-
-def _deadline(assignment: Assignment, override: StudentOverride | None) -> dt.datetime | None:
-    if override is not None and override.closes_at is not None:
-        return override.closes_at
-    return assignment.closes_at
-
-
 @transaction.atomic
 def attempt_start(
     *, assignment: Assignment, student: AbstractUser, now: dt.datetime | None = None
 ) -> Attempt:
     """Resume the student's open attempt, or start the next one if attempts remain."""
     now = now or timezone.now()
-    if not Enrollment.objects.filter(classroom_id=assignment.classroom_id, student=student).exists():
+    facts = answer_sql.start_facts(
+        assignment_id=assignment.pk, classroom_id=assignment.classroom_id, student_id=student.pk
+    )
+    if not facts.enrolled:
         raise ValidationError(messages.NOT_ENROLLED)
     if now < assignment.opens_at:
         raise ValidationError(messages.NOT_OPEN_YET)
-    override = _override(assignment.pk, student.pk)
-    deadline = _deadline(assignment, override)
+    deadline = facts.personal_closes_at or assignment.closes_at
     if deadline is not None and now >= deadline:
         assignments_close_due(now=now, assignment=assignment)
         raise ValidationError(messages.CLOSED)
     mine = Attempt.objects.filter(assignment=assignment, student=student)
-    open_attempt = mine.filter(finished_at__isnull=True).first()
-    if open_attempt is not None:
-        return open_attempt
-    used = mine.aggregate(last=Max("number"))["last"] or 0
-    if used >= assignment.attempts_allowed + (override.extra_attempts if override else 0):
+    if facts.open_attempt_id is not None:
+        return mine.get(pk=facts.open_attempt_id)
+    if facts.attempts_used >= assignment.attempts_allowed + facts.extra_attempts:
         raise ValidationError(messages.NO_ATTEMPTS_LEFT)
-    max_score = assignment.items.aggregate(total=Sum("points"))["total"] or 0
     try:
         with transaction.atomic():
             return Attempt.objects.create(
-                assignment=assignment, student=student, number=used + 1, started_at=now, max_score=max_score
+                assignment=assignment,
+                student=student,
+                number=facts.attempts_used + 1,
+                started_at=now,
+                max_score=facts.max_score,
             )
     except IntegrityError:  # started in another tab a moment ago: resume that one
         return mine.get(finished_at__isnull=True)
