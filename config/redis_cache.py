@@ -19,7 +19,10 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         index = self._get_connection_pool_index(write)
         client = self._clients.get(index)
         if client is None:  # two threads racing here each build one; either is fine to keep
-            client = self._client(connection_pool=self._get_connection_pool(write))
+            # The pool for this same index (Django's _get_connection_pool would pick a replica again).
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(self._servers[index], **self._pool_options)
+            client = self._client(connection_pool=self._pools[index])
             self._clients[index] = client
         return client
 

@@ -33,6 +33,14 @@ def test_readers_and_the_writer_keep_their_own_clients():
     writer = cache._cache.get_client("a", write=True)
     assert cache._cache.get_client("b", write=True) is writer
     assert writer.connection_pool.connection_kwargs["port"] == 1
+    replicas = _cache("redis://127.0.0.1:1/0,redis://127.0.0.1:2/0,redis://127.0.0.1:3/0")
+    for key in range(30):  # reads go to a random replica; each kept client must be its own slot's
+        replicas._cache.get_client(str(key))
+    kept = replicas._cache._clients
+    assert set(kept) == {1, 2}
+    for index, client in kept.items():
+        assert client.connection_pool is replicas._cache._pools[index]
+        assert client.connection_pool.connection_kwargs["port"] == index + 1
 
 
 @pytest.mark.skipif(

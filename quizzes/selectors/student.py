@@ -162,7 +162,8 @@ def attempt_state(*, attempt: Attempt, now: dt.datetime | None = None) -> Attemp
 
 
 def _answered(attempt_id: int, items: AssignmentItems) -> "AnsweredResponses":
-    """The attempt's responses in the order given, each with its question and choice from `items`."""
+    """The attempt's responses in the order given; each becomes a Response (with its question and choice from
+    `items`) when read."""
     sql = (
         f"SELECT {rows.columns(Response, 'r')} FROM {Response._meta.db_table} r "  # noqa: S608  # nosec B608
         "WHERE r.attempt_id = %s ORDER BY r.answered_at, r.id"

@@ -3,8 +3,12 @@
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from quizzes.models import Assignment, AssignmentQuestion, Attempt, Classroom, Response
+
+if TYPE_CHECKING:
+    from quizzes.selectors.quiz_items import AssignmentItems
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ class DashboardRow:
 @dataclass(frozen=True)
 class AttemptState:
     attempt: Attempt
-    items: list[AssignmentQuestion]
+    items: "AssignmentItems"  # a list of AssignmentQuestion, with question and choice lookups
     answered: Mapping[int, Response]  # question_id -> response, in the order answered
     next_item: AssignmentQuestion | None
     answered_count: int

@@ -1,7 +1,8 @@
 """Starting, answering and finishing attempts.
 
-The attempt row is locked (`select_for_update`) before every write and its state re-checked, so a double
-click, two tabs or two app servers cannot record two answers to one question or count a score twice.
+The attempt row is locked (`SELECT … FOR UPDATE`, services/answer_sql.py) before an answer or a finish is
+written and its state re-checked, so a double click, two tabs or two app servers cannot record two answers
+to one question or count a score twice; starting relies on the one-open-attempt constraint instead.
 An attempt is finished only when the student presses Finish or the assignment closes: answering the last
 question does not finish it (a student may still be reading); results pages can be shown either way.
 """
@@ -213,7 +214,8 @@ def _record(attempt: Attempt, score: int, prepared: _Prepared, response: Respons
 def attempt_finish(*, attempt: Attempt, student: AbstractUser, now: dt.datetime | None = None) -> Attempt:
     """Finish the attempt; finishing twice changes nothing. After the deadline the closing time is kept."""
     now = now or timezone.now()
-    deadline = attempt_deadline(attempt)  # read before the lock, as for an answer: the lock is kept short
+    # As for an answer: the closing time comes with the attempt the view just read, not re-read here.
+    deadline = attempt_deadline(attempt)
     _owner, finished, attempt.score = _lock_own_attempt(attempt, student)
     if finished:
         attempt.refresh_from_db(fields=["finished_at"])
