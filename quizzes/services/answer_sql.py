@@ -4,9 +4,8 @@ Everything that can be worked out before the write lock is (the question, the gr
 so what runs while the lock is held is only a few short statements: no query building, model machinery or
 template work holds up the other writers (on SQLite one writer at a time for the whole database; on
 PostgreSQL one per attempt row). Starting reads everything it checks in one statement (resuming then
-reads the open attempt). Building these
-through the ORM cost more than running them (bench/request_cost.py); the ORM versions are in git history
-and behaviour is the same.
+reads the open attempt). Building these through the ORM cost more than running them
+(bench/request_cost.py); the ORM versions are in git history and behaviour is the same.
 """
 
 import datetime as dt

@@ -21,6 +21,8 @@ SALT = "passage.class-board-poll"
 ASSIGNMENT = Assignment._meta.db_table
 CLASSROOM = Classroom._meta.db_table
 ENROLLMENT = Enrollment._meta.db_table
+# Whether class `c` shows a board at all: one of the permission facts both reads below return.
+SHOWS_BOARD = f"EXISTS (SELECT 1 FROM {ASSIGNMENT} a WHERE a.classroom_id = c.id AND a.show_leaderboard)"  # noqa: S608  # nosec B608
 
 
 def poll_etag(request: HttpRequest, classroom_id: int, board_size: int, version: str) -> str:
@@ -40,11 +42,7 @@ def poll_headers(response, etag: str):
 def _board_state(classroom_id) -> tuple[int, str, bool] | None:
     """(board size, board version, shows a board?) in one plain statement: this runs on every poll."""
     # Table names are our models' own; the id is a parameter.
-    sql = (
-        f"SELECT c.board_size, c.board_version, EXISTS (SELECT 1 FROM {ASSIGNMENT} a "  # noqa: S608  # nosec B608
-        "WHERE a.classroom_id = c.id AND a.show_leaderboard) "
-        f"FROM {CLASSROOM} c WHERE c.id = %s"
-    )
+    sql = f"SELECT c.board_size, c.board_version, {SHOWS_BOARD} FROM {CLASSROOM} c WHERE c.id = %s"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, [int(classroom_id)])
         row = cursor.fetchone()
@@ -72,8 +70,7 @@ def classroom_for_board(classroom_id: int, user_id: int | None) -> Classroom | N
     sql = (
         f"SELECT {rows.columns(Classroom, 'c')}, "  # noqa: S608  # nosec B608
         f"EXISTS (SELECT 1 FROM {ENROLLMENT} e WHERE e.classroom_id = c.id AND e.student_id = %s), "
-        f"EXISTS (SELECT 1 FROM {ASSIGNMENT} a WHERE a.classroom_id = c.id AND a.show_leaderboard) "
-        f"FROM {CLASSROOM} c WHERE c.id = %s"
+        f"{SHOWS_BOARD} FROM {CLASSROOM} c WHERE c.id = %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [user_id, int(classroom_id)])
