@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_POST
@@ -148,10 +149,23 @@ def _render_take(
     the article only to add a highlight."""
     fragment = wants_fragment(request)
     context = take_context(state=state, item=item, with_article=not fragment or article_may_change, **extra)
-    template = "quizzes/take.html#swap" if fragment else "quizzes/take.html"
-    response = render(request, template, context)
+    if fragment:
+        response = HttpResponse(_render_fragment(request, "quizzes/take.html#swap", context))
+    else:
+        response = render(request, "quizzes/take.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _render_fragment(request: HtmxHttpRequest, template_name: str, context: dict) -> str:
+    """A partial of the quiz page for an HTMX swap. The partials read only their own context (never the
+    user, messages or request the context processors add), so they are rendered without them, with the
+    request's CSRF token passed in: an answer renders two partials, and each pass through the processors
+    masked a fresh token and built their lazy objects again."""
+    if not hasattr(request, "_passage_csrf_token"):
+        request._passage_csrf_token = get_token(request)
+    context["csrf_token"] = request._passage_csrf_token
+    return get_template(template_name).render(context)
 
 
 def _next_question_html(request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion) -> str:
@@ -161,7 +175,7 @@ def _next_question_html(request: HtmxHttpRequest, state: AttemptState, item: Ass
     if following is None or following.pk == item.pk:
         return ""
     context = take_context(state=state, item=following, with_article=False)
-    return render_to_string("quizzes/take.html#next-question", context, request)
+    return _render_fragment(request, "quizzes/take.html#next-question", context)
 
 
 def _may_show_highlights(state: AttemptState) -> bool:

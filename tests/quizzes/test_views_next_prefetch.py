@@ -9,7 +9,7 @@ import re
 import pytest
 
 from quizzes.models import Assignment
-from tests.quizzes.view_helpers import HTMX, make_quiz, start
+from tests.quizzes.view_helpers import HTMX, choice_number, make_quiz, start
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +76,34 @@ def test_answer_sent_twice_still_carries_the_next_question():
     assert "your first answer was kept" in again.content.decode()
     assert "Where did the forces enter?" in prefetched(again)
     assert attempt.responses.count() == 1
+
+
+def test_the_prefetched_form_carries_a_csrf_token_that_lets_it_post():
+    # HTMX fragments are rendered without the context processors, with the request's token passed in:
+    # the form shown from the <template> must still get past CSRF checks when posted as a plain form.
+    quiz = make_quiz()
+    quiz.client.handler.enforce_csrf_checks = True
+    attempt = start_with_token(quiz)
+    token = quiz.client.cookies["csrftoken"].value
+    saved = quiz.client.post(
+        f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/",
+        {"answer_text": "Mosul"},
+        headers={**HTMX, "X-CSRFToken": token},
+    )
+    inside = prefetched(saved)
+    form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', inside).group(1)
+    action = re.search(r'<form method="post" action="([^"]+)"', inside).group(1)
+    number = choice_number(quiz.mc, "Mosul", inside)
+    posted = quiz.client.post(action, {"choice": number, "csrfmiddlewaretoken": form_token})
+    assert posted.status_code == 302  # saved and redirected, not 403
+    assert attempt.responses.count() == 2
+
+
+def start_with_token(quiz):
+    from quizzes.models import Attempt
+
+    home = quiz.client.get("/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', home.content.decode()).group(1)
+    reply = quiz.client.post(f"/assignment/{quiz.assignment.pk}/start/", {"csrfmiddlewaretoken": token})
+    assert reply.status_code == 302
+    return Attempt.objects.get(assignment=quiz.assignment, student=quiz.student, finished_at__isnull=True)
