@@ -2,12 +2,14 @@
 
 `python -m bench.request_cost` builds the load bench's quiz (bench/load_setup.py) in a temporary SQLite
 database and plays whole attempts through Django's WSGI handler, called directly as gunicorn calls it:
-start → quiz page → every answer (HTMX) → finish, with the bare view and the bare insert in between.
+start → quiz page → every answer (HTMX) → finish, with the bare insert and the signed-in insert (the same
+write behind login_required, bench/insert-signed-in) in between.
 It prints each kind's CPU time (median, `time.process_time`) and, with `--instructions` (needs valgrind),
 the instructions each kind executes, counted by callgrind: the same count on every run, where timings on a
 shared machine drift by half from one minute to the next (bench/LOAD.md). The last line is the in-process
 counterpart of the load bench's insert ratio: a bare insert's instructions over an answer's, with the
-attempt's start, page and finish shared over its answers.
+attempt's start, page and finish shared over its answers; and, for scale, the bare insert over the
+signed-in insert, which is as high as that ratio could go while an answer must load a session and a user.
 
 Use it to compare two commits: `git stash`, run, `git stash pop`, run; or two worktrees.
 """
@@ -38,7 +40,7 @@ from bench.load_student import (
     show_prefetched,
 )
 
-KINDS = ["insert", "answer", "start", "page", "finish"]
+KINDS = ["insert", "signed-in", "answer", "start", "page", "finish"]
 COLLECTED = re.compile(r"Collected : (\d+)")
 
 
@@ -137,6 +139,7 @@ class Driver:
             read_saved_answer(student, body)
             show_prefetched(student)  # the next question's panel, or none after the last
             self.request("insert", "POST", "/bench/insert", cookies, htmx=True)
+            self.request("signed-in", "POST", "/bench/insert-signed-in", cookies, htmx=True)
         status, _, _ = self.request("finish", "POST", f"/attempt/{attempt_id}/finish/", cookies, htmx=True)
         if status != 200:
             raise RuntimeError(f"finish refused: {status}")
@@ -224,10 +227,10 @@ def _instructions(attempts: int, kind: str) -> float:
 
 
 def report(cpu: dict[str, list[float]], counts: dict[str, int], instructions: dict[str, float]) -> str:
-    lines = ["kind      requests  cpu p50 ms  instructions"]
+    lines = ["kind       requests  cpu p50 ms  instructions"]
     for kind in KINDS:
         count = f"{instructions[kind] / 1e6:8.2f}M" if kind in instructions else "         -"
-        lines.append(f"{kind:8s}  {counts[kind]:8d}  {statistics.median(cpu[kind]) * 1000:10.2f}  {count}")
+        lines.append(f"{kind:9s}  {counts[kind]:8d}  {statistics.median(cpu[kind]) * 1000:10.2f}  {count}")
     answers = counts["answer"] / counts["start"]
     shared = ("start", "page", "finish")
     cpu_per_answer = (
@@ -241,9 +244,11 @@ def report(cpu: dict[str, list[float]], counts: dict[str, int], instructions: di
     if instructions:
         per_answer = instructions["answer"] + sum(instructions[k] for k in shared) / answers
         insert = instructions["insert"]
+        # The signed-in insert is the floor any answer stands on: session, user, one committed row.
         lines.append(
             f"COST answer_instructions={per_answer / 1e6:.2f}M insert_instructions={insert / 1e6:.2f}M "
-            f"insert_over_answer={insert / per_answer:.3f}"
+            f"insert_over_answer={insert / per_answer:.3f} "
+            f"insert_over_signed_in_insert={insert / instructions['signed-in']:.3f}"
         )
     return "\n".join(lines)
 

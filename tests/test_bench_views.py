@@ -34,6 +34,7 @@ def test_bench_urls_absent_unless_enabled(client, monkeypatch, value):
     try:
         assert client.get("/bench/ok").status_code == 404
         assert client.post("/bench/insert").status_code == 404
+        assert client.post("/bench/insert-signed-in").status_code == 404
     finally:
         monkeypatch.delenv("PASSAGE_BENCH_VIEWS", raising=False)
         _reload_urls()
@@ -54,3 +55,14 @@ def test_bench_insert_commits_one_row_per_post(client, bench_views_enabled):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {BENCH_TABLE}")  # noqa: S608
         assert cursor.fetchone()[0] == 2
+
+
+@pytest.mark.django_db
+def test_bench_signed_in_insert_needs_a_signed_in_user(client, bench_views_enabled, django_user_model):
+    bench_table_create()
+    assert client.post("/bench/insert-signed-in").status_code == 302  # to the sign-in page, nothing written
+    client.force_login(django_user_model.objects.create_user("bench-student", password="x"))
+    assert client.post("/bench/insert-signed-in").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {BENCH_TABLE}")  # noqa: S608
+        assert cursor.fetchone()[0] == 1

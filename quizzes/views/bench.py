@@ -3,6 +3,8 @@
 They give the benchmark two yardsticks measured on the same server in the same run: the cost of Django's
 middleware stack alone (`bench/ok`) and of one committed one-row write (`bench/insert`), so the answer and
 leaderboard throughputs can be reported as ratios rather than machine-dependent absolute numbers.
+A third, the same write for a signed-in user (`bench/insert-signed-in`: the session and the user loaded, as
+every answer must), shows bench/request_cost.py how much of an answer's cost sign-in alone accounts for.
 """
 
 from django.db import connection, transaction
@@ -10,6 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+
+from quizzes.views import login_required
 
 BENCH_TABLE = "bench_row"
 
@@ -31,16 +35,28 @@ def bench_ok(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def bench_insert(request: HttpRequest) -> HttpResponse:
+    _insert_row()
+    return HttpResponse("ok")
+
+
+@login_required
+@require_POST
+def bench_insert_signed_in(request: HttpRequest) -> HttpResponse:
+    _insert_row()  # login_required has loaded the session and the user, as for an answer
+    return HttpResponse("ok")
+
+
+def _insert_row() -> None:
     # Same transaction shape as a real answer: one atomic block, one committed row.
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {BENCH_TABLE} (created_at) VALUES (%s)",  # noqa: S608 - constant table name  # nosec B608
             [timezone.now().isoformat()],
         )
-    return HttpResponse("ok")
 
 
 urlpatterns = [
     path("ok", bench_ok, name="bench-ok"),
     path("insert", bench_insert, name="bench-insert"),
+    path("insert-signed-in", bench_insert_signed_in, name="bench-insert-signed-in"),
 ]
