@@ -8,6 +8,7 @@ from django.urls import clear_url_caches
 
 import config.urls
 from quizzes.views.bench import BENCH_TABLE, bench_table_create
+from tests.factories import UserFactory
 
 
 def _reload_urls() -> None:
@@ -58,10 +59,10 @@ def test_bench_insert_commits_one_row_per_post(client, bench_views_enabled):
 
 
 @pytest.mark.django_db
-def test_bench_signed_in_insert_needs_a_signed_in_user(client, bench_views_enabled, django_user_model):
+def test_bench_signed_in_insert_needs_a_signed_in_user(client, bench_views_enabled):
     bench_table_create()
     assert client.post("/bench/insert-signed-in").status_code == 302  # to the sign-in page, nothing written
-    client.force_login(django_user_model.objects.create_user("bench-student", password="x"))
+    client.force_login(UserFactory())
     assert client.post("/bench/insert-signed-in").status_code == 200
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM {BENCH_TABLE}")  # noqa: S608

@@ -7,8 +7,8 @@ Every step is a plain form post followed by a redirect; HTMX requests get the na
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
 from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
