@@ -1,16 +1,19 @@
 """A student's dashboard, attempt lookups and progress; the teacher's report grid and CSV."""
 
 import datetime as dt
+from functools import partial
 
 import pytest
 from django.http import Http404
 from django.utils import timezone
 
+from quizzes.models import AssignmentQuestion, Response
 from quizzes.selectors import (
     assignment_report,
     assignment_report_csv_rows,
     attempt_for_student,
     attempt_state,
+    attempt_state_with,
     student_dashboard,
 )
 from quizzes.services import attempt_finish, attempt_start, override_grant, response_submit
@@ -21,6 +24,7 @@ from tests.factories import (
     EnrollmentFactory,
     QuestionFactory,
 )
+from tests.quizzes.view_helpers import make_quiz
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +150,60 @@ def test_report_grid_shows_the_best_finished_attempt_not_the_latest():
             attempt_finish(attempt=attempt, student=student)
     (row,) = assignment_report(assignment=assignment).rows
     assert (row.score, [c.state for c in row.cells]) == (1, ["correct"])
+
+
+@pytest.fixture
+def answered_quiz():
+    """make_quiz's questions; the short answer (wrong) answered before the true/false (right, 2 points)."""
+    quiz = make_quiz()
+    AssignmentQuestion.objects.filter(assignment=quiz.assignment, question=quiz.tf).update(points=2)
+    attempt = attempt_start(assignment=quiz.assignment, student=quiz.student)
+    submit = partial(response_submit, attempt=attempt, student=quiz.student)
+    submit(question_id=quiz.short.pk, answer_text="a million")
+    submit(question_id=quiz.tf.pk, choice_id=quiz.tf.choices.get(is_correct=True).pk)
+    return quiz, attempt
+
+
+def test_answered_responses_list_answered_questions_in_the_order_answered(answered_quiz):
+    quiz, attempt = answered_quiz
+    answered = attempt_state(attempt=attempt).answered
+    assert list(answered) == [quiz.short.pk, quiz.tf.pk]  # not the quiz's order (mc, tf, short)
+    assert len(answered) == 2
+    assert quiz.tf.pk in answered and quiz.mc.pk not in answered
+    assert answered.get(quiz.mc.pk) is None and answered.get(quiz.mc.pk, "none") == "none"
+    with pytest.raises(KeyError):
+        answered[quiz.mc.pk]
+
+
+def test_answered_response_is_the_saved_row_with_question_and_choice_at_no_query_cost(
+    answered_quiz, django_assert_num_queries
+):
+    quiz, attempt = answered_quiz
+    answered = attempt_state(attempt=attempt).answered
+    fields = Response._meta.concrete_fields
+    with django_assert_num_queries(0):
+        tf, short = answered.get(quiz.tf.pk), answered[quiz.short.pk]
+        assert isinstance(tf, Response) and tf is answered[quiz.tf.pk]
+        assert (tf.question.prompt, tf.choice.text, tf.given_answer) == (quiz.tf.prompt, "True", "True")
+        assert (tf.is_correct, tf.points) == (True, 2)
+        assert (short.choice, short.given_answer, short.is_correct) == (None, "a million", False)
+    saved = Response.objects.get(attempt=attempt, question=quiz.tf)
+    assert [getattr(tf, f.attname) for f in fields] == [getattr(saved, f.attname) for f in fields]
+    assert not tf._state.adding  # a saved row, as the ORM would load it
+
+
+def test_attempt_state_with_adds_the_new_response_without_changing_the_old_state(
+    answered_quiz, django_assert_num_queries
+):
+    quiz, attempt = answered_quiz
+    state = attempt_state(attempt=attempt)
+    result = response_submit(
+        attempt=attempt, student=quiz.student, question_id=quiz.mc.pk, choice_id=quiz.mc.choices.first().pk
+    )
+    with django_assert_num_queries(0):
+        after = attempt_state_with(state, result.response)
+        assert list(after.answered) == [quiz.short.pk, quiz.tf.pk, quiz.mc.pk]
+        assert after.answered[quiz.mc.pk] is result.response
+        assert after.answered[quiz.tf.pk].is_correct
+        assert (after.answered_count, after.next_item) == (3, None)
+    assert quiz.mc.pk not in state.answered and len(state.answered) == 2
