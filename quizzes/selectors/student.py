@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from django.contrib.auth.models import AbstractUser
 from django.db import connection
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -39,7 +39,9 @@ def _dashboard_queryset(student: AbstractUser):
         .select_related("classroom")
         .annotate(
             best_score=Max("attempts__score", filter=mine & Q(attempts__finished_at__isnull=False)),
-            attempts_used=Count("attempts", filter=mine),
+            # The highest attempt number, as starting one counts (answer_sql.start_facts): rows may have been
+            # deleted by an admin, and the dashboard must not offer a start that would then be refused.
+            attempts_used=Coalesce(Max("attempts__number", filter=mine), Value(0)),
             open_attempt_id=Max("attempts__id", filter=mine & Q(attempts__finished_at__isnull=True)),
             total_points=Coalesce(Subquery(points.values("t")), Value(0), output_field=IntegerField()),
             extra_attempts=Coalesce(Subquery(override.values("extra_attempts")[:1]), Value(0)),

@@ -89,17 +89,17 @@ def _number(state: AttemptState, item: AssignmentQuestion | None) -> int:
 
 def _urls(state: AttemptState, item: AssignmentQuestion | None, response, refused: bool) -> dict[str, str]:
     """Only the links the partials will show (each reverse() costs, and every answer renders two panels):
-    the answer form's URL before an answer, then "Next question" or "Finish", and the results if refused."""
+    the answer form's URL before an answer, then "Next question" or "Finish"; only the results if refused."""
     attempt_id = state.attempt.id
     answer_url = next_url = finish_url = results_url = ""
-    if item is not None and response is None:
-        answer_url = reverse("response_submit", args=[attempt_id, item.question_id])
-    if item is not None and response is not None:
-        next_url = _next_url(state, item)
-    if item is None or (response is not None and not next_url):
-        finish_url = reverse("attempt_finish", args=[attempt_id])
-    if refused:
+    if refused:  # a refused panel shows only the way to the results
         results_url = reverse("attempt_results", args=[attempt_id])
+    elif item is not None and response is None:
+        answer_url = reverse("response_submit", args=[attempt_id, item.question_id])
+    elif item is not None:
+        next_url = _next_url(state, item)
+    if not refused and (item is None or (response is not None and not next_url)):
+        finish_url = reverse("attempt_finish", args=[attempt_id])
     return {
         "answer_url": answer_url,
         "next_url": next_url,

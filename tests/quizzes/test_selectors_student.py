@@ -4,6 +4,7 @@ import datetime as dt
 from functools import partial
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
 
@@ -61,6 +62,22 @@ def test_dashboard_shows_status_scores_and_attempts():
     assert (rows[done.pk].status, rows[done.pk].best_score, rows[done.pk].max_score) == ("finished", 1, 3)
     assert rows[done.pk].attempts_used == 1
     assert rows[closed.pk].status == "closed"
+
+
+def test_dashboard_counts_attempts_as_starting_does_after_an_admin_deleted_one():
+    # Starting counts the highest attempt number; if the dashboard counted rows, it would offer a start
+    # that would be refused with "You have used all your attempts".
+    assignment, _ = quiz_with(attempts_allowed=2)
+    student = EnrollmentFactory(classroom=assignment.classroom).student
+    first = attempt_start(assignment=assignment, student=student)
+    attempt_finish(attempt=first, student=student)
+    second = attempt_start(assignment=assignment, student=student)
+    attempt_finish(attempt=second, student=student)
+    first.delete()
+    (row,) = student_dashboard(student=student)
+    assert (row.status, row.attempts_used, row.attempts_allowed) == ("finished", 2, 2)
+    with pytest.raises(ValidationError, match="used all your attempts"):
+        attempt_start(assignment=assignment, student=student)
 
 
 def test_attempt_for_student_is_404_for_anyone_else():
