@@ -2,9 +2,10 @@
 
 Starts the production server (gunicorn, config/gunicorn.conf.py, DEBUG=false) on a free loopback port,
 creates a class of students with a quiz, signs them all in, then in one run measures: closed-loop capacity
-(answers, bare view, bare insert, leaderboard poll), open-loop answer latency at a fixed arrival rate, and
-checks the database against the client's own count. Runs on SQLite, and also on PostgreSQL when
-DATABASE_URL is set. The last lines are machine-readable `BENCH ...` lines, one per database.
+(answers, bare view, bare insert, the same insert signed in, leaderboard poll), open-loop answer latency at
+a fixed arrival rate, and checks the database against the client's own count. Runs on SQLite, and also
+on PostgreSQL when DATABASE_URL is set. The last lines are machine-readable
+`BENCH ...` lines, one per database.
 """
 
 import argparse
@@ -17,7 +18,15 @@ from pathlib import Path
 from bench import load_student as browser
 from bench.load_db import bench_database, prepare, verify
 from bench.load_open import finish_open_attempts, for_each_student, open_loop
-from bench.load_phases import Run, bare_insert, bare_view, board_poll, interleaved, whole_attempt
+from bench.load_phases import (
+    Run,
+    bare_insert,
+    bare_view,
+    board_poll,
+    interleaved,
+    signed_in_insert,
+    whole_attempt,
+)
 from bench.load_report import DbReport, render
 from bench.load_server import free_port, running_server, server_env
 from bench.load_student import Quiz, Student
@@ -30,6 +39,7 @@ RSS_SAMPLE_SECONDS = 1.0
 CLOSED_LOOP = [
     ("bare", bare_view),
     ("insert", bare_insert),
+    ("signed-in", signed_in_insert),  # not a target: shows how much of an answer's cost is sign-in alone
     ("answers", whole_attempt),
     ("board", board_poll),
 ]

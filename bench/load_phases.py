@@ -1,7 +1,8 @@
 """Closed-loop phases: N clients send requests back to back for a fixed time; the rate is what got served.
 
 The answer phase plays whole attempts (start → quiz page → every question → finish); the reference phases
-hit the bare view, the bare insert view and the class leaderboard poll with the same clients.
+hit the bare view, the bare insert view, the same insert for a signed-in student and the class leaderboard
+poll with the same clients.
 """
 
 import asyncio
@@ -131,6 +132,17 @@ async def bare_insert(run: Run, index: int, conns, result: PhaseResult, deadline
     headers = browser.htmx_headers(run.quiz, student)
     reply = await conns[0].request("POST", "/bench/insert", session=student.session, headers=headers)
     result.record("insert", reply.status == 200, reply.status)
+
+
+async def signed_in_insert(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:
+    """The bare insert behind login_required: the session and the user loaded, as for every answer."""
+    student = run.students[index]
+    headers = browser.htmx_headers(run.quiz, student)
+    reply = await conns[0].request(
+        "POST", "/bench/insert-signed-in", session=student.session, headers=headers
+    )
+    # A signed-out HTMX request would get a 200 too (a client-side redirect to sign in): check the body.
+    result.record("signed-in", reply.status == 200 and reply.body == b"ok", reply.status)
 
 
 async def board_poll(run: Run, index: int, conns, result: PhaseResult, deadline: float) -> None:

@@ -30,6 +30,13 @@ class DbReport:
         return self.answers_per_s / insert if insert else 0.0
 
     @property
+    def signed_in_ratio(self) -> float:
+        """Signed-in inserts per bare insert: how high the answer ratio could go if an answer cost nothing
+        beyond loading the session and the user that every answer must load."""
+        insert = self.phases["insert"].rate("insert")
+        return self.phases["signed-in"].rate("signed-in") / insert if insert else 0.0
+
+    @property
     def leaderboard_ratio(self) -> float:
         bare = self.phases["bare"].rate("bare")
         return self.phases["board"].rate("board") / bare if bare else 0.0
@@ -113,6 +120,7 @@ def render(report: DbReport) -> str:
         "closed loop (as fast as the server goes):",
         phase_line("bare view GET /bench/ok", p["bare"], "bare"),
         phase_line("bare insert POST /bench/insert", p["insert"], "insert"),
+        phase_line("signed-in insert POST (same, signed in)", p["signed-in"], "signed-in"),
         phase_line("answers POST (HTMX, CSRF header)", p["answers"], "answer"),
         f"    in the same phase: starts (with the quiz page)={p['answers'].ok['start']}"
         f" finishes={p['answers'].ok['finish']}; statuses {dict(p['answers'].statuses)}",
@@ -120,6 +128,8 @@ def render(report: DbReport) -> str:
         f"    statuses {dict(p['board'].statuses)}",
         f"  answers/s / insert req/s = {report.insert_ratio:.2f};  leaderboard req/s / bare req/s = "
         f"{report.leaderboard_ratio:.2f}",
+        f"  (for scale: signed-in insert req/s / insert req/s = {report.signed_in_ratio:.2f}, the most the"
+        " answer ratio could be if an answer cost only its sign-in and one row)",
         "open loop (scheduled sends, latency from the scheduled time):",
         phase_line("answers", p["open"], "answer"),
         f"    answers p50={report.latency(0.5):.1f} ms p95={report.latency(0.95):.1f} ms "

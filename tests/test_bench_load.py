@@ -98,3 +98,30 @@ def test_interleaved_phases_take_turns_and_add_up(monkeypatch):
     assert results["answers"].statuses == Counter({"answers:200": 4, "answers:500": 4})
     # busy share weighted by time: the mean of calls 1, 4, 7, 10 (0.51, 0.54, 0.57, 0.60)
     assert results["bare"].machine_busy == pytest.approx(0.555)
+
+
+def test_report_shows_the_signed_in_insert_beside_the_bare_one():
+    from collections import Counter
+
+    from bench.load_phases import PhaseResult
+    from bench.load_report import DbReport, render
+
+    def phase(name, **ok):
+        return PhaseResult(name, seconds=10.0, ok=Counter(ok))
+
+    phases = {
+        "login": phase("login", login=1000),
+        "bare": phase("bare", bare=30000),
+        "insert": phase("insert", insert=20000),
+        "signed-in": phase("signed-in", **{"signed-in": 12000}),
+        "answers": phase("answers", answer=5000, start=400, finish=400),
+        "board": phase("board", board=16000),
+        "open": phase("open", answer=2000, board=1000),
+    }
+    check = dict.fromkeys(["lost", "double", "unexpected", "score_not_sum", "score_not_client"], 0)
+    report = DbReport("sqlite", 4, 64, phases, check, {1: 64.0})
+    assert round(report.signed_in_ratio, 2) == 0.6 and round(report.insert_ratio, 2) == 0.25
+    text = render(report)
+    assert "signed-in insert POST (same, signed in)    1200.0/s" in text
+    assert "signed-in insert req/s / insert req/s = 0.60" in text
+    assert not [line for line in text.splitlines() if "signed" in line and ("PASS" in line or "FAIL" in line)]
