@@ -101,8 +101,8 @@ def test_finished_attempts_count_as_used_and_are_not_open(quiz):
     found = facts(assignment, student)
     assert found == orm_facts(assignment, student)
     assert (found.open_attempt_id, found.attempts_used) == (None, 2)
-    resumed = attempt_start(assignment=assignment, student=student)
-    assert (facts(assignment, student).open_attempt_id, resumed.number) == (resumed.pk, 3)
+    third = attempt_start(assignment=assignment, student=student)
+    assert (facts(assignment, student).open_attempt_id, third.number) == (third.pk, 3)
 
 
 def test_attempts_used_is_the_highest_number_even_with_a_gap(quiz):

@@ -51,6 +51,19 @@ def test_dashboard_shows_best_score_and_attempts_after_finishing():
     assert f"/assignment/{quiz.assignment.pk}/results/" in html
 
 
+def test_dashboard_links_results_only_when_a_finished_attempt_has_some():
+    quiz = make_quiz(attempts_allowed=3)
+    results = f"/assignment/{quiz.assignment.pk}/results/"
+    first = start(quiz)
+    assert results not in quiz.client.get("/").content.decode()  # in progress, nothing finished yet
+    quiz.client.post(f"/attempt/{first.pk}/finish/")
+    start(quiz)  # trying again
+    assert results in quiz.client.get("/").content.decode()  # the first attempt's results, while trying again
+    first.delete()  # an admin removed the only finished attempt: a link would lead to a 404
+    assert results not in quiz.client.get("/").content.decode()
+    assert quiz.client.get(results).status_code == 404
+
+
 def test_join_with_a_good_code_enrols_and_shows_the_name_escaped():
     classroom = ClassroomFactory(join_code="ABCD2345")
     student = UserFactory()
