@@ -9,6 +9,7 @@ import datetime as dt
 import importlib
 import json
 import os
+import re
 import secrets
 import sys
 from pathlib import Path
@@ -23,12 +24,13 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from articles.models import Article  # noqa: E402
+from articles import services as article_services  # noqa: E402
 from quizzes import services  # noqa: E402
 from quizzes.models import Assignment, Choice, Enrollment, Question  # noqa: E402
 from quizzes.views.bench import bench_table_create  # noqa: E402
 
 ARTICLE = Path(__file__).resolve().parent.parent / "data" / "articles" / "mosul-offensive.txt"
+SENTENCE = re.compile(r"[A-Z][^.!?\n]{20,}[.!?]")
 QUESTION_KINDS = ["multiple_choice"] * 6 + ["true_false"] * 3 + ["short_answer"] * 3
 
 
@@ -45,7 +47,15 @@ def create_students(classroom, count: int, password: str) -> list[str]:
     return usernames
 
 
+def evidence_spans(text: str) -> list[tuple[int, int]]:
+    """Each sentence's [start, end) offsets: generated questions always point at their sentence, so with
+    feedback after each question every saved answer re-sends the article with that sentence marked."""
+    return [(match.start(), match.end()) for match in SENTENCE.finditer(text)]
+
+
 def create_question(article, position: int, kind: str) -> dict:
+    spans = evidence_spans(article.text)
+    evidence_start, evidence_end = spans[position % len(spans)]
     question = Question.objects.create(
         article=article,
         kind=kind,
@@ -53,6 +63,8 @@ def create_question(article, position: int, kind: str) -> dict:
         answer="Mosul",
         status=Question.Status.APPROVED,
         position=position,
+        evidence_start=evidence_start,
+        evidence_end=evidence_end,
     )
     item = {"id": question.pk, "kind": kind, "right": "Mosul", "wrong": "Baghdad"}
     if kind != "short_answer":
@@ -68,9 +80,9 @@ def create_question(article, position: int, kind: str) -> dict:
 
 
 def create_quiz(teacher, classroom) -> tuple[Assignment, list[dict]]:
-    text = ARTICLE.read_text()
-    article = Article.objects.create(
-        owner=teacher, title="Bench article", raw_text=text, text=text, word_count=len(text.split())
+    # Pasted and cleaned as a teacher's article is (boilerplate removed): the page carries what a class sees.
+    article = article_services.article_create(
+        owner=teacher, title="Bench article", raw_text=ARTICLE.read_text()
     )
     questions = [create_question(article, n, kind) for n, kind in enumerate(QUESTION_KINDS, start=1)]
     assignment = services.assignment_create(
