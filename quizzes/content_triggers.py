@@ -1,4 +1,4 @@
-"""The database triggers that change `ContentVersion.token` on every write to quiz content.
+"""The database triggers that change `ContentVersion.token` on every write to quiz content (and articles).
 
 Installed after every `migrate` (and `flush`) by the post_migrate handler in quizzes/apps.py, idempotently,
 rather than once by a migration: SQLite rebuilds a table for most schema changes (a new table is copied
@@ -14,7 +14,8 @@ import secrets
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-TABLES = ("quizzes_question", "quizzes_choice", "quizzes_assignmentquestion")
+# Articles too: the quiz page keeps each article's rendered text under the token (views/article_view.py).
+TABLES = ("articles_article", "quizzes_question", "quizzes_choice", "quizzes_assignmentquestion")
 VERSION_TABLE = "quizzes_contentversion"
 SINGLETON_ID = 1
 

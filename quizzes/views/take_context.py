@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from quizzes.models import AssignmentQuestion, Question
 from quizzes.selectors import AttemptState
-from quizzes.views.reading import article_paragraphs, correct_choice, feedback_after_each, ordered_choices
+from quizzes.views.article_view import article_view
+from quizzes.views.reading import correct_choice, feedback_after_each, ordered_choices
 
 
 def take_context(
@@ -48,13 +49,17 @@ def take_context(
         next_question=next_question,
     )
     context.update(_urls(state, item, response, refused))
-    evidence_span = context.pop("evidence_span")
+    evidence = marked_evidence(context.pop("evidence_span"))
     # Named as a skip so other callers of the swap partial (the teacher's preview) still send the article.
-    context["skip_article"] = not (with_article or bool(evidence_span and evidence_span[0] is not None))
+    context["skip_article"] = not (with_article or evidence)
     if not context["skip_article"]:
-        context["article"] = assignment.article
-        context["paragraphs"] = article_paragraphs(assignment.article.text, *evidence_span)
+        context["article"] = article_view(assignment, getattr(attempt, "content_token", None), evidence)
     return context
+
+
+def marked_evidence(evidence_span: tuple) -> tuple:
+    """The (start, end) offsets to mark in the article, or () when nothing is to be marked."""
+    return tuple(evidence_span) if evidence_span and evidence_span[0] is not None else ()
 
 
 def question_context(

@@ -15,8 +15,9 @@ from quizzes import grading
 from quizzes.forms import AnswerForm
 from quizzes.models import Assignment, AssignmentQuestion, Question, Response
 from quizzes.views import wants_fragment
-from quizzes.views.reading import article_paragraphs, choice_for_number, feedback_after_each, ordered_choices
-from quizzes.views.take_context import question_context
+from quizzes.views.article_view import article_view
+from quizzes.views.reading import choice_for_number, feedback_after_each, ordered_choices
+from quizzes.views.take_context import marked_evidence, question_context
 from quizzes.views.teacher import teacher_assignment_or_404
 
 PREVIEW_NOTICE = "Preview: this is what students see. Nothing you answer here is recorded."
@@ -105,7 +106,7 @@ def _render(
         preview=True,
         attempt=None,
         assignment=assignment,
-        article=assignment.article,
+        article=article_view(assignment, None, marked_evidence(context.pop("evidence_span"))),
         number=items.index(item) + 1 if item else len(items),
         total=len(items),
         answered_count=len(answers),
@@ -113,7 +114,6 @@ def _render(
         errors=errors or [],
         refused=False,
     )
-    context["paragraphs"] = article_paragraphs(assignment.article.text, *context.pop("evidence_span"))
     template = "quizzes/take.html#swap" if wants_fragment(request) else "quizzes/take.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])

@@ -6,15 +6,19 @@ triggers, so the very next request shows the teacher's edit. They commit for rea
 PostgreSQL's triggers run at commit.
 """
 
+import dataclasses
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article
 from quizzes import content_triggers
 from quizzes.models import AssignmentQuestion, Choice, ContentVersion, Question
-from tests.factories import QuestionFactory
-from tests.quizzes.view_helpers import HTMX, make_quiz, start
+from tests.factories import EnrollmentFactory, QuestionFactory, UserFactory
+from tests.quizzes.view_helpers import HTMX, choice_number, make_quiz, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,7 +43,7 @@ def installed_triggers() -> set[str]:
 def test_the_content_token_and_every_trigger_exist_after_migrating():
     assert len(token()) == 32
     expected = content_triggers.trigger_names(connection.vendor)
-    assert len(expected) == (9 if connection.vendor == "sqlite" else 6)
+    assert len(expected) == (12 if connection.vendor == "sqlite" else 8)
     assert expected <= installed_triggers()
 
 
@@ -83,6 +87,9 @@ def test_a_flushed_database_gets_its_token_row_back():
             lambda q: AssignmentQuestion.objects.filter(question=q).update(points=5), id="item-update"
         ),
         pytest.param(lambda q: AssignmentQuestion.objects.filter(question=q).delete(), id="item-delete"),
+        pytest.param(
+            lambda q: Article.objects.filter(pk=q.article_id).update(title="Changed"), id="article-update"
+        ),
     ],
 )
 def test_every_kind_of_content_write_changes_the_token(write):
@@ -137,3 +144,51 @@ def test_an_unchanged_quiz_is_not_read_again():
         q["sql"] for q in queries if "quizzes_choice" in q["sql"] or "quizzes_assignmentquestion" in q["sql"]
     ]
     assert read_content == []
+
+
+def test_an_edited_article_shows_in_the_next_marked_article():
+    # Each process keeps the article rendered with each question's sentence marked (views/article_view.py):
+    # a classmate's answer has it kept before the teacher's edit, which the next answer must still show.
+    quiz = make_quiz()
+    classmate = make_classmate(quiz)
+    assert "<mark" in answer_true_false(classmate)
+    article = Article.objects.get(pk=quiz.tf.article_id)
+    Article.objects.filter(pk=article.pk).update(text=article.text.replace("Mosul", "Nineveh's capital"))
+
+    html = answer_true_false(quiz)
+
+    assert '<mark class="evidence" id="evidence">' in html
+    shown = html.split('<article id="article"')[1]
+    assert "Nineveh&#x27;s capital" in shown and "Mosul" not in shown
+
+
+def answer_true_false(quiz) -> str:
+    attempt = start(quiz)
+    number = choice_number(quiz.tf, "True", fragment(quiz, attempt, quiz.tf))
+    url = f"/attempt/{attempt.pk}/question/{quiz.tf.pk}/answer/"
+    return quiz.client.post(url, {"choice": number}, headers=HTMX).content.decode()
+
+
+def test_the_marked_article_is_read_once_per_process_and_question():
+    quiz = make_quiz()
+    first = start(quiz)
+    answer_tf = f"/attempt/{first.pk}/question/{quiz.tf.pk}/answer/"
+    number = choice_number(quiz.tf, "True", fragment(quiz, first, quiz.tf))
+    assert "<mark" in quiz.client.post(answer_tf, {"choice": number}, headers=HTMX).content.decode()
+    other = make_classmate(quiz)
+    second = start(other)
+    number = choice_number(quiz.tf, "True", fragment(other, second, quiz.tf))
+    with CaptureQueriesContext(connection) as queries:
+        html = other.client.post(
+            f"/attempt/{second.pk}/question/{quiz.tf.pk}/answer/", {"choice": number}, headers=HTMX
+        ).content.decode()
+    assert '<mark class="evidence" id="evidence">' in html
+    assert [q["sql"] for q in queries if "articles_article" in q["sql"]] == []
+
+
+def make_classmate(quiz):
+    student = UserFactory()
+    EnrollmentFactory(classroom=quiz.assignment.classroom, student=student, display_name="Bo")
+    client = Client()
+    client.force_login(student)
+    return dataclasses.replace(quiz, student=student, client=client)
