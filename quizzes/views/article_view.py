@@ -63,5 +63,6 @@ def forget_all() -> None:
 def _render(assignment: Assignment, evidence: tuple) -> ArticleView:
     article = assignment.article
     paragraphs = article_paragraphs(article.text, *evidence)
+    # An autoescaped render already returns a SafeString: the article's text is escaped in it.
     body = get_template("quizzes/take.html#article-body").render({"paragraphs": paragraphs})
-    return ArticleView(title=article.title, source_name=article.source_name, body=SafeString(body))
+    return ArticleView(title=article.title, source_name=article.source_name, body=body)

@@ -211,6 +211,16 @@ def test_markup_in_question_and_article_is_shown_escaped():
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&#x27;q&#x27;)&lt;/script&gt;" in html
     assert "&lt;script&gt;alert(&#x27;a&#x27;)&lt;/script&gt;" in html
+    # The article re-sent with an answer's sentence marked is rendered apart (views/article_view.py).
+    number = choice_number(quiz.tf, "True", html_of(quiz, attempt, quiz.tf))
+    answer = f"/attempt/{attempt.pk}/question/{quiz.tf.pk}/answer/"
+    marked = quiz.client.post(answer, {"choice": number}, headers=HTMX).content.decode()
+    assert '<mark class="evidence" id="evidence">' in marked
+    assert "<script>alert" not in marked and "&lt;script&gt;alert(&#x27;a&#x27;)&lt;/script&gt;" in marked
+
+
+def html_of(quiz, attempt, question) -> str:
+    return quiz.client.get(f"/attempt/{attempt.pk}/question/{question.pk}/", headers=HTMX).content.decode()
 
 
 def test_start_for_a_class_the_student_is_not_in_is_refused():
