@@ -5,8 +5,8 @@ database and plays whole attempts through Django's WSGI handler, called directly
 start → quiz page → every answer (HTMX) → finish, with the bare insert and the signed-in insert (the same
 write behind login_required, bench/insert-signed-in) in between.
 It prints each kind's CPU time (median, `time.process_time`) and, with `--instructions` (needs valgrind),
-the instructions each kind executes, counted by callgrind: the same count on every run, where timings on a
-shared machine drift by half from one minute to the next (bench/LOAD.md). The last line is the in-process
+the instructions each kind executes, counted by callgrind: within a few per cent on every run, where timings
+on a shared machine drift by half from one minute to the next (bench/LOAD.md). The last line is the in-process
 counterpart of the load bench's insert ratio: a bare insert's instructions over an answer's, with the
 attempt's start, page and finish shared over its answers; and, for scale, the bare insert over the
 signed-in insert, which is as high as that ratio could go while an answer must load a session and a user.
