@@ -53,7 +53,8 @@ def _pg_truncate_name(table: str) -> str:
 
 
 def install(connection: BaseDatabaseWrapper) -> None:
-    """Make the singleton row and every trigger that is missing; safe to run any number of times."""
+    """Make the singleton row and every trigger that is missing, and a fresh token; safe to run any number of
+    times."""
     if connection.vendor not in ("sqlite", "postgresql"):
         return
     with connection.cursor() as cursor:
@@ -65,6 +66,12 @@ def install(connection: BaseDatabaseWrapper) -> None:
             )
         for statement in _statements(connection.vendor):
             cursor.execute(statement)
+        # A write made while a trigger was missing (a table a migration rebuilt) moved no token: start afresh,
+        # so nothing any process kept under the old token is used again.
+        cursor.execute(
+            f"UPDATE {VERSION_TABLE} SET token = %s WHERE id = %s",  # noqa: S608  # nosec B608
+            [secrets.token_hex(16), SINGLETON_ID],
+        )
 
 
 def _statements(vendor: str) -> list[str]:

@@ -19,7 +19,10 @@ from django.utils.safestring import SafeString
 from quizzes.models import Assignment
 from quizzes.views.reading import article_paragraphs
 
-KEPT_ARTICLES = 1024  # an article per question and one unmarked, for a few dozen open quizzes: ~5 kB each
+# Bounded by the characters kept, not by entries: an article may run to 30,000 words (~200 kB rendered).
+# Eight million characters hold a few hundred marked articles of common length; entries kept under a token
+# that an edit has since replaced are never asked for again and are the first to go.
+KEPT_CHARACTERS = 8_000_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class ArticleView:
 
 
 _kept: OrderedDict[tuple, ArticleView] = OrderedDict()
+_kept_characters = 0
 _lock = threading.Lock()
 
 
@@ -47,17 +51,20 @@ def article_view(assignment: Assignment, token: str | None, evidence: tuple = ()
             _kept.move_to_end(key)
             return view
     view = _render(assignment, evidence)
-    with _lock:
-        _kept[key] = view
-        while len(_kept) > KEPT_ARTICLES:
-            _kept.popitem(last=False)
+    _keep(key, view)
     return view
 
 
-def forget_all() -> None:
-    """For tests: start from nothing kept."""
+def _keep(key: tuple, view: ArticleView) -> None:
+    global _kept_characters
     with _lock:
-        _kept.clear()
+        if key in _kept:  # another thread rendered it meanwhile
+            return
+        _kept[key] = view
+        _kept_characters += len(view.body)
+        while _kept_characters > KEPT_CHARACTERS and len(_kept) > 1:
+            _old_key, old = _kept.popitem(last=False)
+            _kept_characters -= len(old.body)
 
 
 def _render(assignment: Assignment, evidence: tuple) -> ArticleView:
