@@ -7,6 +7,7 @@ PostgreSQL's triggers run at commit.
 """
 
 import dataclasses
+import re
 
 import pytest
 from django.core.management import call_command
@@ -18,7 +19,7 @@ from articles.models import Article
 from quizzes import content_triggers
 from quizzes.models import AssignmentQuestion, Choice, ContentVersion, Question
 from tests.factories import EnrollmentFactory, QuestionFactory, UserFactory
-from tests.quizzes.view_helpers import HTMX, choice_number, make_quiz, start
+from tests.quizzes.view_helpers import EVIDENCE, HTMX, choice_number, make_quiz, right_text, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -211,3 +212,27 @@ def test_kept_articles_stay_within_their_character_budget(monkeypatch):
     Question.objects.filter(pk=quiz.mc.pk).update(prompt="Changed?")  # a new token: a second kept article
     assert "<mark" in answer_true_false(make_classmate(quiz))
     assert len(article_view._kept) == 1  # the newest only: the first no longer fits the budget
+
+
+def test_each_question_marks_its_own_sentence_from_the_kept_articles():
+    # Kept under the evidence offsets too: a second question's answer must not get the first one's mark.
+    quiz = make_quiz()
+    article = Article.objects.get(pk=quiz.mc.article_id)
+    first_sentence = article.text.split(".")[0] + "."
+    Question.objects.filter(pk=quiz.mc.pk).update(evidence_start=0, evidence_end=len(first_sentence))
+    attempt = start(quiz)
+    mc_right = choice_number(quiz.mc, right_text(quiz.mc), fragment(quiz, attempt, quiz.mc))
+    on_mc = quiz.client.post(
+        f"/attempt/{attempt.pk}/question/{quiz.mc.pk}/answer/", {"choice": mc_right}, headers=HTMX
+    ).content.decode()
+    tf_true = choice_number(quiz.tf, "True", fragment(quiz, attempt, quiz.tf))
+    on_tf = quiz.client.post(
+        f"/attempt/{attempt.pk}/question/{quiz.tf.pk}/answer/", {"choice": tf_true}, headers=HTMX
+    ).content.decode()
+
+    assert marked(on_mc) == first_sentence.replace("'", "&#x27;")
+    assert marked(on_tf) == EVIDENCE
+
+
+def marked(html: str) -> str:
+    return re.search(r'<mark class="evidence" id="evidence">(.*?)</mark>', html, re.S).group(1)
