@@ -10,9 +10,7 @@ without the triggers) means "do not keep".
 The instances are shared between requests and threads: callers must treat them as read-only.
 """
 
-import threading
-from collections import OrderedDict
-
+from quizzes.kept import Kept
 from quizzes.models import AssignmentQuestion
 
 KEPT_ASSIGNMENTS = 256  # a few hundred open quizzes at most per school; each is a few kilobytes
@@ -27,26 +25,14 @@ class AssignmentItems(list):
         self.choices = {choice.pk: choice for item in items for choice in item.question.choices.all()}
 
 
-_kept: OrderedDict[tuple[int, str], AssignmentItems] = OrderedDict()
-_lock = threading.Lock()
+_kept: Kept[AssignmentItems] = Kept(KEPT_ASSIGNMENTS)
 
 
 def assignment_items(assignment_id: int, token: str | None) -> AssignmentItems:
     """Items in order, each with its question and the question's choices prefetched."""
     if not token:
         return _load(assignment_id)
-    key = (assignment_id, token)
-    with _lock:
-        items = _kept.get(key)
-        if items is not None:
-            _kept.move_to_end(key)
-            return items
-    items = _load(assignment_id)
-    with _lock:
-        _kept[key] = items
-        while len(_kept) > KEPT_ASSIGNMENTS:
-            _kept.popitem(last=False)
-    return items
+    return _kept.get_or_make((assignment_id, token), lambda: _load(assignment_id))
 
 
 def _load(assignment_id: int) -> AssignmentItems:

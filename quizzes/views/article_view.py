@@ -9,19 +9,17 @@ is read with the attempt on every request, so an edited article reaches every pr
 Without a token (the teacher's preview) nothing is kept.
 """
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
 
+from quizzes.kept import Kept
 from quizzes.models import Assignment
 from quizzes.views.reading import article_paragraphs
 
 # Bounded by the characters kept, not by entries: an article may run to 30,000 words (~200 kB rendered).
-# Eight million characters hold a few hundred marked articles of common length; entries kept under a token
-# that an edit has since replaced are never asked for again and are the first to go.
+# Eight million characters hold a few hundred marked articles of common length.
 KEPT_CHARACTERS = 8_000_000
 
 
@@ -34,9 +32,7 @@ class ArticleView:
     body: SafeString  # the paragraphs, the evidence marked, rendered by the `article-body` partial
 
 
-_kept: OrderedDict[tuple, ArticleView] = OrderedDict()
-_kept_characters = 0
-_lock = threading.Lock()
+_kept: Kept[ArticleView] = Kept(KEPT_CHARACTERS, size=lambda view: len(view.body))
 
 
 def article_view(assignment: Assignment, token: str | None, evidence: tuple = ()) -> ArticleView:
@@ -45,26 +41,7 @@ def article_view(assignment: Assignment, token: str | None, evidence: tuple = ()
     if not token:
         return _render(assignment, evidence)
     key = (assignment.article_id, token, *evidence)
-    with _lock:
-        view = _kept.get(key)
-        if view is not None:
-            _kept.move_to_end(key)
-            return view
-    view = _render(assignment, evidence)
-    _keep(key, view)
-    return view
-
-
-def _keep(key: tuple, view: ArticleView) -> None:
-    global _kept_characters
-    with _lock:
-        if key in _kept:  # another thread rendered it meanwhile
-            return
-        _kept[key] = view
-        _kept_characters += len(view.body)
-        while _kept_characters > KEPT_CHARACTERS and len(_kept) > 1:
-            _old_key, old = _kept.popitem(last=False)
-            _kept_characters -= len(old.body)
+    return _kept.get_or_make(key, lambda: _render(assignment, evidence))
 
 
 def _render(assignment: Assignment, evidence: tuple) -> ArticleView:

@@ -206,7 +206,7 @@ def test_migrate_sets_a_fresh_token():
 def test_kept_articles_stay_within_their_character_budget(monkeypatch):
     from quizzes.views import article_view
 
-    monkeypatch.setattr(article_view, "KEPT_CHARACTERS", 1)
+    monkeypatch.setattr(article_view._kept, "budget", 1)
     quiz = make_quiz()
     assert "<mark" in answer_true_false(quiz)
     Question.objects.filter(pk=quiz.mc.pk).update(prompt="Changed?")  # a new token: a second kept article
