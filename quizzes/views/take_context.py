@@ -49,7 +49,7 @@ def take_context(
         next_question=next_question,
     )
     context.update(_urls(state, item, response, refused))
-    evidence = marked_evidence(context.pop("evidence_span"))
+    evidence = context.pop("evidence")
     # Named as a skip so other callers of the swap partial (the teacher's preview) still send the article.
     context["skip_article"] = not (with_article or evidence)
     if not context["skip_article"]:
@@ -57,17 +57,12 @@ def take_context(
     return context
 
 
-def marked_evidence(evidence_span: tuple) -> tuple:
-    """The (start, end) offsets to mark in the article, or () when nothing is to be marked."""
-    return tuple(evidence_span) if evidence_span and evidence_span[0] is not None else ()
-
-
 def question_context(
     *, item: AssignmentQuestion | None, attempt_id: int | None, shuffle: bool, response, reveal: bool
 ) -> dict[str, Any]:
     """The question panel's variables; `reveal` says whether a saved answer may be marked right or wrong."""
     if item is None:
-        return {"item": None, "question": None, "response": None, "show_feedback": False, "evidence_span": ()}
+        return {"item": None, "question": None, "response": None, "show_feedback": False, "evidence": ()}
     question = item.question
     is_short = question.kind == Question.Kind.SHORT_ANSWER
     choices = [] if is_short else ordered_choices(question, attempt_id=attempt_id, shuffle=shuffle)
@@ -82,7 +77,12 @@ def question_context(
         "show_feedback": show_feedback,
         "right_answer": (right.text if right else question.answer) if show_feedback else "",
         "right_choice_id": right.id if right else None,
-        "evidence_span": (question.evidence_start, question.evidence_end) if show_feedback else (),
+        # The (start, end) offsets to mark in the article, or () when nothing is to be marked.
+        "evidence": (
+            (question.evidence_start, question.evidence_end)
+            if show_feedback and question.evidence_start is not None
+            else ()
+        ),
     }
 
 

@@ -17,7 +17,7 @@ from quizzes.models import Assignment, AssignmentQuestion, Question, Response
 from quizzes.views import wants_fragment
 from quizzes.views.article_view import article_view
 from quizzes.views.reading import choice_for_number, feedback_after_each, ordered_choices
-from quizzes.views.take_context import marked_evidence, question_context
+from quizzes.views.take_context import question_context
 from quizzes.views.teacher import teacher_assignment_or_404
 
 PREVIEW_NOTICE = "Preview: this is what students see. Nothing you answer here is recorded."
@@ -106,7 +106,7 @@ def _render(
         preview=True,
         attempt=None,
         assignment=assignment,
-        article=article_view(assignment, None, marked_evidence(context.pop("evidence_span"))),
+        article=article_view(assignment, None, context.pop("evidence")),
         number=items.index(item) + 1 if item else len(items),
         total=len(items),
         answered_count=len(answers),
