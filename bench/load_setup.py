@@ -53,9 +53,8 @@ def evidence_spans(text: str) -> list[tuple[int, int]]:
     return [(match.start(), match.end()) for match in SENTENCE.finditer(text)]
 
 
-def create_question(article, position: int, kind: str) -> dict:
-    spans = evidence_spans(article.text)
-    evidence_start, evidence_end = spans[position % len(spans)]
+def create_question(article, position: int, kind: str, evidence: tuple[int, int]) -> dict:
+    evidence_start, evidence_end = evidence
     question = Question.objects.create(
         article=article,
         kind=kind,
@@ -84,7 +83,11 @@ def create_quiz(teacher, classroom) -> tuple[Assignment, list[dict]]:
     article = article_services.article_create(
         owner=teacher, title="Bench article", raw_text=ARTICLE.read_text()
     )
-    questions = [create_question(article, n, kind) for n, kind in enumerate(QUESTION_KINDS, start=1)]
+    spans = evidence_spans(article.text)
+    questions = [
+        create_question(article, n, kind, spans[n % len(spans)])
+        for n, kind in enumerate(QUESTION_KINDS, start=1)
+    ]
     assignment = services.assignment_create(
         classroom=classroom,
         article=article,
