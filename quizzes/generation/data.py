@@ -2,19 +2,61 @@
 
 Lists are written as "|"-separated strings so they stay compact whatever the formatter does."""
 
-COUNTRIES = tuple(
-    "Afghanistan|Argentina|Australia|Austria|Belgium|Brazil|Canada|Chile|China|Colombia|Denmark|Egypt|"
-    "Ethiopia|Finland|France|Germany|Greece|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Japan|"
-    "Jordan|Kenya|Lebanon|Mexico|Morocco|the Netherlands|New Zealand|Nigeria|Norway|Pakistan|Peru|"
-    "Poland|Portugal|Russia|Saudi Arabia|South Africa|South Korea|Spain|Sweden|Switzerland|Syria|"
-    "Turkey|Ukraine|the United Kingdom|the United States|Vietnam".split("|")
-)
-CITIES = tuple(
-    "Amsterdam|Athens|Baghdad|Bangkok|Beijing|Berlin|Boston|Brussels|Budapest|Buenos Aires|Cairo|"
-    "Chicago|Damascus|Delhi|Dublin|Geneva|Istanbul|Jakarta|Kabul|Lagos|Lisbon|London|Los Angeles|"
-    "Madrid|Manchester|Melbourne|Mexico City|Moscow|Mumbai|Nairobi|New York|Oslo|Paris|Prague|Rome|"
-    "San Francisco|Seoul|Stockholm|Sydney|Tehran|Tokyo|Toronto|Vienna|Warsaw".split("|")
-)
+# Countries and cities by part of the world. A wrong option for a place comes from the answer's own part of
+# the world (or, for a place not listed, the article's): Baghdad and Erbil for Mosul, not Delhi and Dublin,
+# which give the answer away.
+PLACES_BY_REGION = {
+    "the Middle East": (
+        "Iran|Iraq|Israel|Jordan|Kuwait|Lebanon|Qatar|Saudi Arabia|Syria|Turkey|the United Arab Emirates|"
+        "Yemen",
+        "Aleppo|Amman|Ankara|Baghdad|Basra|Beirut|Damascus|Doha|Dubai|Erbil|Fallujah|Homs|Istanbul|"
+        "Jerusalem|Kirkuk|Mosul|Raqqa|Riyadh|Tehran|Tel Aviv|Tikrit",
+    ),
+    "Europe": (
+        "Austria|Belgium|Denmark|Finland|France|Germany|Greece|Ireland|Italy|the Netherlands|Norway|"
+        "Poland|Portugal|Russia|Spain|Sweden|Switzerland|Ukraine|the United Kingdom",
+        "Amsterdam|Athens|Berlin|Brussels|Budapest|Dublin|Geneva|Kyiv|Lisbon|London|Madrid|Manchester|"
+        "Milan|Moscow|Munich|Oslo|Paris|Prague|Rome|Stockholm|Vienna|Warsaw",
+    ),
+    "Africa": (
+        "Algeria|Egypt|Ethiopia|Ghana|Kenya|Libya|Morocco|Nigeria|Somalia|South Africa|Sudan|Tanzania|Uganda",
+        "Abuja|Accra|Addis Ababa|Cairo|Cape Town|Casablanca|Dakar|Johannesburg|Khartoum|Lagos|Mogadishu|"
+        "Nairobi|Tripoli",
+    ),
+    "South Asia": (
+        "Afghanistan|Bangladesh|India|Nepal|Pakistan|Sri Lanka",
+        "Colombo|Delhi|Dhaka|Islamabad|Kabul|Karachi|Kathmandu|Kolkata|Lahore|Mumbai",
+    ),
+    "East Asia": (
+        "China|Indonesia|Japan|Malaysia|the Philippines|Singapore|South Korea|Thailand|Vietnam",
+        "Bangkok|Beijing|Hanoi|Hong Kong|Jakarta|Kuala Lumpur|Manila|Osaka|Seoul|Shanghai|Taipei|Tokyo",
+    ),
+    "North America": (
+        "Canada|Mexico|the United States",
+        "Boston|Chicago|Los Angeles|Mexico City|Miami|Montreal|New York|San Francisco|Seattle|Toronto|"
+        "Vancouver|Washington",
+    ),
+    "South America": (
+        "Argentina|Brazil|Chile|Colombia|Peru|Venezuela",
+        "Bogotá|Buenos Aires|Caracas|Lima|Rio de Janeiro|Santiago|São Paulo",
+    ),
+    "Oceania": (
+        "Australia|Fiji|New Zealand|Papua New Guinea",
+        "Auckland|Brisbane|Melbourne|Perth|Sydney|Wellington",
+    ),
+}
+COUNTRIES_BY_REGION = {
+    region: tuple(countries.split("|")) for region, (countries, _) in PLACES_BY_REGION.items()
+}
+CITIES_BY_REGION = {region: tuple(cities.split("|")) for region, (_, cities) in PLACES_BY_REGION.items()}
+COUNTRIES = tuple(name for names in COUNTRIES_BY_REGION.values() for name in names)
+CITIES = tuple(name for names in CITIES_BY_REGION.values() for name in names)
+REGION_OF = {
+    name: region
+    for by_region in (COUNTRIES_BY_REGION, CITIES_BY_REGION)
+    for region, names in by_region.items()
+    for name in names
+}
 REGIONS = tuple(
     "Europe|Asia|Africa|North America|South America|the Middle East|Scandinavia|the Balkans|"
     "Central Asia|the Caribbean".split("|")

@@ -30,7 +30,7 @@ def distractors(
     if label == "DATE":
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
     if label not in NUMERIC_LABELS:
-        pool += _from_article(article, label, answer, skip) + _bundled(label, answer)
+        pool += _from_article(article, label, answer, skip) + _bundled(label, answer, article)
     if label == "GPE":  # a city's wrong options are cities, a country's countries
         pool = [p for p in pool if _is_country(p) == _is_country(answer)]
     same_person = {
@@ -101,18 +101,46 @@ def _from_article(article: Article, label: str, answer: str, skip: range) -> lis
     return sorted(found, key=lambda text: min(abs(len(text.split()) - size), 2))  # stable: keeps rotation
 
 
-def _bundled(label: str, answer: str) -> list[str]:
+def _bundled(label: str, answer: str, article: Article) -> list[str]:
     if label == "PERSON":
         return _names(answer)
     if label == "GPE":
-        lists = (data.COUNTRIES,) if _is_country(answer) else (data.CITIES,)
-    else:
-        lists = data.LISTS_BY_LABEL.get(label, ())
+        return _places(answer, article)
     out: list[str] = []
-    for items in lists:
-        offset = seed(answer) % len(items)
-        out.extend(items[offset:] + items[:offset])
+    for items in data.LISTS_BY_LABEL.get(label, ()):
+        out.extend(_rotated(items, answer))
     return out
+
+
+def _places(answer: str, article: Article) -> list[str]:
+    """Countries for a country, cities for a city; those of the answer's part of the world first."""
+    by_region = data.COUNTRIES_BY_REGION if _is_country(answer) else data.CITIES_BY_REGION
+    region = _region(answer) or _article_region(article)
+    near = by_region.get(region, ()) if region else ()
+    far = [name for names in by_region.values() if names is not near for name in names]
+    return _rotated(near, answer) + _rotated(tuple(far), answer)
+
+
+def _region(place: str) -> str | None:
+    bare = _country(place)
+    return data.REGION_OF.get(place) or data.REGION_OF.get(bare) or data.REGION_OF.get(f"the {bare}")
+
+
+def _article_region(article: Article) -> str | None:
+    """The part of the world the article's places mostly lie in, counting each mention."""
+    counts: dict[str, int] = {}
+    for text, starts in _entities_by_label(article).get("GPE", []):
+        region = _region(text)
+        if region:
+            counts[region] = counts.get(region, 0) + len(starts)
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _rotated(items: tuple[str, ...], answer: str) -> list[str]:
+    if not items:
+        return []
+    offset = seed(answer) % len(items)
+    return list(items[offset:] + items[:offset])
 
 
 def _names(answer: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 import re
 
+from quizzes.generation import data, generate_questions
 from quizzes.generation.textnorm import normalize
 
 
@@ -55,3 +56,35 @@ def test_no_option_repeats_or_contains_the_answer(mosul_drafts, xquad_runs):
 def test_too_few_options_make_a_short_answer_question(mosul_drafts):
     shorts = [d for d in mosul_drafts if d.kind == "short_answer"]
     assert shorts and all(d.choices == () and d.answer in d.accepted_answers for d in shorts)
+
+
+MIDDLE_EAST_CITIES = set(data.CITIES_BY_REGION["the Middle East"])
+
+
+def test_a_city_is_offered_beside_cities_of_its_own_part_of_the_world(mosul_drafts):
+    # Delhi, Dublin and Geneva beside Mosul gave the answer away to anyone who knew where Mosul is.
+    draft = next(d for d in mosul_drafts if d.answer == "Mosul" and d.kind == "multiple_choice")
+    wrong = set(draft.choices) - {"Mosul"}
+    assert len(wrong) == 3 and wrong <= MIDDLE_EAST_CITIES, draft.choices
+
+
+def test_a_false_statement_swaps_in_a_place_that_could_be_true(mosul_drafts):
+    swapped = [d for d in mosul_drafts if d.kind == "true_false" and d.answer == "False"]
+    battle = next(d for d in swapped if "led Baghdadi to release his first audio message" in d.prompt)
+    place = battle.prompt.removeprefix("True or false: The battle for ").split(" led ")[0]
+    assert place in MIDDLE_EAST_CITIES and place != "Mosul", battle.prompt
+
+
+def test_a_place_the_lists_do_not_know_takes_the_region_of_the_article():
+    # Hamburg is in no list, but the article's other places are German: the wrong options are European cities.
+    text = (
+        "The festival of lights draws crowds to Hamburg every December. Visitors from Berlin and from across "
+        "Germany fill the hotels of Hamburg for four nights. The mayor of Hamburg said the festival brought "
+        "two million visitors last year, more than ever before."
+    )
+    drafts = generate_questions(text)
+    hamburg = [d for d in drafts if d.answer == "Hamburg" and d.kind == "multiple_choice"]
+    assert hamburg, [(d.prompt, d.answer) for d in drafts]
+    for draft in hamburg:
+        wrong = set(draft.choices) - {"Hamburg"}
+        assert wrong <= set(data.CITIES_BY_REGION["Europe"]), draft.choices
