@@ -61,6 +61,8 @@ def score(article: Article, seg: Segment, form: str, label: str, prompt: str, an
     words = len(prompt.split())
     if words > 18:
         value -= 0.06 * (words - 18)
+    if words < SHORT_PROMPT_WORDS and form != "true_false":
+        value -= SHORT_PROMPT_PENALTY  # "What got under way?": too little to find its sentence by
     if len(answer.split()) > 4:
         value -= 0.15 * (len(answer.split()) - 4)
     if form == "fill_blank":
@@ -71,6 +73,8 @@ def score(article: Article, seg: Segment, form: str, label: str, prompt: str, an
 
 
 SAME_SENTENCE_PENALTY = 0.8
+SHORT_PROMPT_WORDS = 5
+SHORT_PROMPT_PENALTY = 1.0
 # A blanked place or organisation name is rarely what a reader is meant to take from a sentence.
 BLANK_PENALTY = {"GPE": 1.0, "LOC": 1.0, "FAC": 1.0, "ORG": 0.8}
 

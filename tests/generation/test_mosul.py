@@ -44,3 +44,10 @@ def test_top_ten_uses_at_least_four_question_forms(mosul_drafts):
 def test_a_quotation_is_asked_as_who_said_it(mosul_drafts):
     said = [d for d in mosul_drafts if d.form == "who_said"]
     assert said and said[0].answer == "Brett McGurk"
+
+
+def test_a_question_too_short_to_find_its_sentence_by_ranks_below_the_first_twenty(mosul_drafts):
+    # "What got under way?" (answer "fight") was 20th: a teacher's first page of drafts should hold
+    # questions that carry enough of their sentence to be found in the article.
+    first_twenty = [d for d in mosul_drafts[:20] if d.kind != "true_false"]
+    assert all(len(d.prompt.split()) >= 5 for d in first_twenty), [d.prompt for d in first_twenty]
