@@ -43,6 +43,8 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
+FUNCTION_POS = frozenset({"ADP", "DET", "SCONJ", "CCONJ", "PART", "AUX", "PRON"})
+
 _STUTTER = re.compile(r"\b(in|on|at|to|with|by|for|of|from|the|a|an) \1\b", re.IGNORECASE)
 
 
@@ -63,7 +65,10 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     from .sentences import capitalized_words
 
     tok = doc[first_token]
-    if tok.text == "I" or tok.pos_ == "PROPN" or tok.text in capitalized_words(doc):
+    if tok.text == "I" or tok.pos_ == "PROPN":
+        return text
+    # "After" or "The" is never a name, even where a missed sentence break left it capitalised mid-sentence.
+    if tok.pos_ not in FUNCTION_POS and tok.text in capitalized_words(doc):
         return text
     if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
         return text  # a name; "Today" or "Three" at a sentence start is not one

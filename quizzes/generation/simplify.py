@@ -82,6 +82,15 @@ def _verb_group(verb, seg: Segment, skip: set[int]):
     return auxes, sorted(set(body_toks) | {verb.i})
 
 
+# Verbs whose complement is a bare infinitive: "has seen Iraqi forces recapture towns" says nothing of
+# "Iraqi forces recapture towns" in the present tense, though the tagger often reads it as one (VBP).
+BARE_INFINITIVE_HEADS = frozenset({"see", "watch", "hear", "feel", "notice", "make", "let", "help", "have"})
+
+
+def _bare_infinitive(verb) -> bool:
+    return verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and verb.head.lemma_ in BARE_INFINITIVE_HEADS
+
+
 def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) -> Clause | None:
     subject = _subject(article, seg, verb, lenient)
     if subject is None:
@@ -95,6 +104,8 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
         not auxes and verb.tag_ in ("VBG", "VB", "VBN") and not past_participle_as_past
     ):
         return None  # non-finite: "X killing …" is no statement
+    if not auxes and _bare_infinitive(verb):
+        return None
     first_subject = min(subj_toks) if subj_toks else subj_head
     toks = [i for i in toks if i not in subj_toks and i != subj_head]
     front = tuple(i for i in toks if i < first_subject)

@@ -11,15 +11,18 @@ WHERE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_NOUNS = frozenset(
     "leader president king queen man woman person people player coach teacher scientist author writer "
-    "minister official envoy soldier emperor pope bishop student inventor engineer founder".split()
+    "minister official envoy soldier emperor pope bishop student inventor engineer founder troop militant "
+    "fighter resident rebel officer worker citizen refugee journalist militia".split()
 )
+# Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
+PLURAL_PERSON_NOUNS = frozenset({"force"})
 YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
 
 
 def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | None:
     """(wh-phrase, whether the preposition goes too) for an answer of `label` in `role`."""
     p = prep.lower_ if prep is not None else ""
-    if label == "PERSON" or (label == "NP" and head.lemma_.lower() in PERSON_NOUNS):
+    if label == "PERSON" or (label == "NP" and _names_people(head)):
         return "who", False
     if label == "DATE":
         if role == "pp" and p in WHEN_PREPS:
@@ -60,3 +63,8 @@ def form_name(wh: str, role: str) -> str:
     if wh == "what year":
         return "when"
     return f"{first}_{'subject' if role == 'subject' else 'object'}"
+
+
+def _names_people(head) -> bool:
+    lemma = head.lemma_.lower()
+    return lemma in PERSON_NOUNS or (head.tag_ == "NNS" and lemma in PLURAL_PERSON_NOUNS)

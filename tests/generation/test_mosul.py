@@ -1,5 +1,7 @@
 """The issue's must-shows on the Mosul article, cleaned as an import would clean it."""
 
+import re
+
 from .checks import assert_answers_in_evidence, assert_choices_sane, assert_no_leaks, assert_unique_answers
 
 BOILERPLATE_WORDS = ("Independent", "subscription", "donation", "bookmark", "commenting", "Comments")
@@ -51,3 +53,24 @@ def test_a_question_too_short_to_find_its_sentence_by_ranks_below_the_first_twen
     # questions that carry enough of their sentence to be found in the article.
     first_twenty = [d for d in mosul_drafts[:20] if d.kind != "true_false"]
     assert all(len(d.prompt.split()) >= 5 for d in first_twenty), [d.prompt for d in first_twenty]
+
+
+def test_people_named_by_a_common_noun_are_asked_about_with_who(mosul_drafts):
+    prompts = {d.answer: d.prompt for d in mosul_drafts}
+    assert prompts["Iraqi troops"] == "Who reached Mosul on Monday?"
+    assert prompts["militants"].startswith("Who fired rockets")
+    assert not any(
+        d.prompt.startswith("What ") and d.answer in ("Iraqi troops", "militants") for d in mosul_drafts
+    )
+
+
+def test_a_phrase_moved_to_the_end_of_a_question_loses_its_capital(mosul_drafts):
+    prompts = [d.prompt for d in mosul_drafts]
+    assert "What did Iraqi forces discover after entering the city?" in prompts
+    assert not any(" After " in p for p in prompts), [p for p in prompts if " After " in p]
+
+
+def test_a_verb_after_has_seen_is_not_asked_in_the_present_tense(mosul_drafts):
+    # "The offensive has seen Iraqi forces recapture towns …" made "What recaptures towns …?"
+    asked = [d.prompt for d in mosul_drafts if d.form not in ("fill_blank", "true_false")]
+    assert not [p for p in asked if re.search(r"\brecaptures?\b", p)]
