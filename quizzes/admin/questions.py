@@ -13,9 +13,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
-from quizzes.models import Choice, Question, Response
-from quizzes.services import question_regrade, question_update, questions_set_status
-from quizzes.services.questions import CONTENT_FIELDS, EDITABLE_FIELDS
+from quizzes.models import Choice, Question
+from quizzes.services import question_choices_save, question_save, questions_set_status
 
 ONE_RIGHT_CHOICE = "Mark only one choice as the right answer."
 
@@ -34,36 +33,12 @@ def render_evidence(question: Question) -> str:
 
 
 def question_save_changes(request, model_admin, question: Question, changed: list[str]) -> None:
-    """Save a teacher's edit; once students have answered, through `question_update`, which regrades."""
-    content_changed = bool(CONTENT_FIELDS.intersection(changed))
-    # Only a change of content can change a grade; status and position are saved as they are.
-    answered = (
-        Response.objects.filter(question_id=question.pk).count() if content_changed and question.pk else 0
-    )
-    if not answered:
-        if content_changed and question.origin == Question.Origin.GENERATED:
-            question.edited_by_teacher = True  # regeneration must leave the teacher's version alone
-        question.save()
-        return
-    stored = Question.objects.get(pk=question.pk)
-    question_update(
-        question=stored, **{name: getattr(question, name) for name in changed if name in EDITABLE_FIELDS}
-    )
-    model_admin.message_user(
-        request, f"{answered} student answer(s) to “{stored}” were regraded and the scores recomputed."
-    )
-
-
-def choices_changed(request, model_admin, question: Question) -> None:
-    """Which choice is right may have changed: regrade what students answered against the saved choices."""
-    if question.origin == Question.Origin.GENERATED:
-        Question.objects.filter(pk=question.pk).update(edited_by_teacher=True)
-    if not question.responses.exists():
-        return
-    changed = question_regrade(question=question)
-    model_admin.message_user(
-        request, f"Choices changed: answers to “{question}” were regraded; {changed} result(s) changed."
-    )
+    """Save a teacher's question through `question_save`, which regrades answers already given."""
+    regraded = question_save(question=question, changed=changed)
+    if regraded:
+        model_admin.message_user(
+            request, f"{regraded} student answer(s) to “{question}” were regraded and the scores recomputed."
+        )
 
 
 def plain(queryset):
@@ -158,22 +133,16 @@ class QuestionAdmin(ScopedModelAdmin):
         self.message_user(request, f"{count} question(s) rejected.", messages.SUCCESS)
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            super().save_model(request, obj, form, change)
-            return
         question_save_changes(request, self, obj, list(form.changed_data))
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Choice:
             return super().save_formset(request, form, formset, change)
-        choices = formset.save(commit=False)
-        for choice in formset.deleted_objects:
-            choice.delete()
-        # Untick before ticking: the database allows one right choice per question at every moment.
-        for choice in sorted(choices, key=lambda each: each.is_correct):
-            choice.save()
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if change and any(formset.has_changed() for formset in formsets):
-            choices_changed(request, self, form.instance)
+        saved = formset.save(commit=False)  # fills deleted_objects, saves nothing
+        if not formset.has_changed():
+            return
+        question = form.instance
+        changed = question_choices_save(question=question, saved=saved, deleted=formset.deleted_objects)
+        if question.responses.exists():
+            message = f"Choices changed: answers to “{question}” were regraded; {changed} result(s) changed."
+            self.message_user(request, message)

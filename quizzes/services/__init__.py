@@ -1,7 +1,5 @@
 """Quiz writes. Import services from here: `from quizzes.services import response_submit`."""
 
-import importlib.util
-
 from quizzes.services import messages
 from quizzes.services.assignments import assignment_create, assignments_close_due, override_grant
 from quizzes.services.attempts import SubmitResult, attempt_finish, attempt_start, response_submit
@@ -15,7 +13,14 @@ from quizzes.services.classrooms import (
     student_password_reset,
     students_bulk_create,
 )
-from quizzes.services.questions import question_regrade, question_update, questions_set_status
+from quizzes.services.generation import question_ask, questions_generate
+from quizzes.services.questions import (
+    question_choices_save,
+    question_regrade,
+    question_save,
+    question_update,
+    questions_set_status,
+)
 
 __all__ = [
     "Credential",
@@ -31,17 +36,14 @@ __all__ = [
     "enrollment_remove",
     "messages",
     "override_grant",
+    "question_ask",
+    "question_choices_save",
     "question_regrade",
+    "question_save",
     "question_update",
+    "questions_generate",
     "questions_set_status",
     "response_submit",
     "student_password_reset",
     "students_bulk_create",
 ]
-
-# The generator services live in generation.py (written alongside); re-export them once the file exists,
-# without swallowing real import errors inside it.
-if importlib.util.find_spec("quizzes.services.generation") is not None:
-    from quizzes.services.generation import question_ask, questions_generate  # noqa: F401
-
-    __all__ += ["question_ask", "questions_generate"]

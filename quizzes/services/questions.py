@@ -8,7 +8,7 @@ from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from quizzes.board_cache import board_version_bump
-from quizzes.models import AssignmentQuestion, Attempt, Question, Response
+from quizzes.models import AssignmentQuestion, Attempt, Choice, Question, Response
 from quizzes.services.answers import grade_answer
 
 EDITABLE_FIELDS = {
@@ -41,6 +41,39 @@ def question_update(*, question: Question, **fields) -> Question:
     question.save()
     question_regrade(question=question)
     return question
+
+
+@transaction.atomic
+def question_save(*, question: Question, changed: Iterable[str]) -> int:
+    """Save a question from a teacher's form (validated there): `question` carries the new values, `changed`
+    names the fields the teacher changed. A new question is saved as written; an edit goes through
+    `question_update`, so answers already given are regraded. Returns how many student answers were
+    regraded (0 when there were none, or only status or position changed)."""
+    if question.pk is None:
+        question.save()
+        return 0
+    names = [name for name in changed if name in EDITABLE_FIELDS]
+    stored = Question.objects.select_for_update().get(pk=question.pk)
+    question_update(question=stored, **{name: getattr(question, name) for name in names})
+    question.edited_by_teacher = stored.edited_by_teacher  # the admin shows the form's instance afterwards
+    if not CONTENT_FIELDS.intersection(names):
+        return 0
+    return Response.objects.filter(question_id=question.pk).count()
+
+
+@transaction.atomic
+def question_choices_save(*, question: Question, saved: Iterable[Choice], deleted: Iterable[Choice]) -> int:
+    """Save a teacher's edit of a question's choices, then regrade what students answered against them.
+    Returns how many answers' results changed."""
+    for choice in deleted:
+        choice.delete()
+    # Untick before ticking: the database allows one right choice per question at every moment.
+    for choice in sorted(saved, key=lambda each: each.is_correct):
+        choice.save()
+    if question.origin == Question.Origin.GENERATED:  # regeneration must leave the teacher's version alone
+        Question.objects.filter(pk=question.pk).update(edited_by_teacher=True)
+        question.edited_by_teacher = True
+    return question_regrade(question=question)
 
 
 @transaction.atomic

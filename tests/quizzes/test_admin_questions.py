@@ -169,3 +169,52 @@ def test_two_right_choices_are_refused_with_a_message(client, teacher):
     assert response.status_code == 200
     assert "Mark only one choice as the right answer." in response.content.decode()
     assert question.choices.filter(is_correct=True).count() == 1
+
+
+def test_a_question_added_on_the_admin_page_keeps_its_choices(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    url = reverse("admin:quizzes_question_add")
+    data = admin_form_data(
+        client.get(url).content.decode(),
+        article=str(article.pk),
+        kind=Question.Kind.MULTIPLE_CHOICE,
+        prompt="Which city did Iraqi forces enter?",
+        answer="Mosul",
+        **{
+            "choices-TOTAL_FORMS": "2",
+            "choices-0-text": "Mosul",
+            "choices-0-is_correct": "on",
+            "choices-0-position": "0",
+            "choices-1-text": "Erbil",
+            "choices-1-position": "1",
+        },
+    )
+    assert client.post(url, data).status_code == 302
+    question = Question.objects.get(prompt="Which city did Iraqi forces enter?")
+    assert question.origin == Question.Origin.AUTHORED and question.edited_by_teacher is False
+    assert [(c.text, c.is_correct) for c in question.choices.order_by("position")] == [
+        ("Mosul", True),
+        ("Erbil", False),
+    ]
+
+
+def test_a_question_added_on_the_article_page_is_saved(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    QuestionFactory(article=article, prompt="Who announced the caliphate?")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    html = client.get(url).content.decode()
+    data = admin_form_data(
+        html,
+        **{
+            "questions-TOTAL_FORMS": "2",
+            "questions-1-prompt": "How many forces launched the counter-offensive?",
+            "questions-1-kind": Question.Kind.SHORT_ANSWER,
+            "questions-1-answer": "100,000",
+            "questions-1-status": Question.Status.APPROVED,
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = article.questions.get(answer="100,000")
+    assert added.prompt == "How many forces launched the counter-offensive?"
+    assert article.questions.count() == 2

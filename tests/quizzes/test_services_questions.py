@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from quizzes.models import Attempt, Question
+from quizzes.models import Attempt, Choice, Question
 from quizzes.services import (
     assignment_create,
     assignments_close_due,
     attempt_start,
     messages,
+    question_choices_save,
+    question_save,
     question_update,
     questions_set_status,
     response_submit,
@@ -156,3 +158,40 @@ def test_close_due_finishes_open_attempts_at_closing_time_and_respects_extension
     assert a_late.finished_at == assignment.closes_at
     assert a_ext.finished_at is None
     assert assignments_close_due(now=now + dt.timedelta(hours=2)) == 1
+
+
+def test_saving_a_form_edit_regrades_and_says_how_many_answers(answered):
+    question, attempts = answered
+    question.answer = "Baghdad"  # as the admin form leaves it: new values on the instance, not yet saved
+    assert question_save(question=question, changed=["answer"]) == 2
+    assert scores(attempts) == [2, 0]
+    question.status = Question.Status.REJECTED
+    assert question_save(question=question, changed=["status"]) == 0  # no grade can change
+    assert Question.objects.get(pk=question.pk).status == Question.Status.REJECTED
+
+
+def test_saving_a_new_question_from_a_form_creates_it():
+    question = Question(article=ArticleFactory(), prompt="Which city?", answer="Mosul")
+    assert question_save(question=question, changed=["prompt", "answer"]) == 0
+    assert Question.objects.get(pk=question.pk).answer == "Mosul"
+
+
+def test_moving_the_right_choice_regrades_and_marks_a_generated_question_as_the_teachers():
+    assignment = AssignmentFactory()
+    question = multiple_choice_question(article=assignment.article, answer="Mosul", wrong=("Basra",))
+    Question.objects.filter(pk=question.pk).update(origin=Question.Origin.GENERATED)
+    question.refresh_from_db()
+    AssignmentQuestionFactory(assignment=assignment, question=question)
+    student = EnrollmentFactory(classroom=assignment.classroom).student
+    attempt = attempt_start(assignment=assignment, student=student)
+    basra, mosul = question.choices.get(text="Basra"), question.choices.get(text="Mosul")
+    response_submit(attempt=attempt, student=student, question_id=question.pk, choice_id=basra.pk)
+    basra.is_correct, mosul.is_correct = True, False
+    extra = Choice(question=question, text="Erbil", position=5)
+
+    # Ticked first in the list: the service unticks Mosul before ticking Basra (one right choice at a time).
+    assert question_choices_save(question=question, saved=[basra, mosul, extra], deleted=[]) == 1
+    assert scores([attempt]) == [1]
+    assert question.choices.get(is_correct=True).text == "Basra"
+    assert question.choices.filter(text="Erbil").exists()
+    assert Question.objects.get(pk=question.pk).edited_by_teacher is True
