@@ -10,6 +10,7 @@ from quizzes.selectors.student import (
     attempt_state_with,
     student_dashboard,
 )
+from quizzes.selectors.teaching import teaching_overview
 from quizzes.selectors.types import (
     AssignmentReport,
     AttemptState,
@@ -18,6 +19,8 @@ from quizzes.selectors.types import (
     ReportCell,
     ReportQuestion,
     ReportRow,
+    TeachingAssignment,
+    TeachingClass,
 )
 
 __all__ = [
@@ -28,6 +31,8 @@ __all__ = [
     "ReportCell",
     "ReportQuestion",
     "ReportRow",
+    "TeachingAssignment",
+    "TeachingClass",
     "assignment_leaderboard",
     "assignment_report",
     "assignment_report_csv_rows",
@@ -40,4 +45,5 @@ __all__ = [
     "classroom_leaderboard",
     "dashboard_version",
     "student_dashboard",
+    "teaching_overview",
 ]

@@ -72,3 +72,19 @@ class AssignmentReport:
     assignment: Assignment
     questions: list[ReportQuestion]
     rows: list[ReportRow]
+
+
+@dataclass(frozen=True)
+class TeachingAssignment:
+    assignment: Assignment
+    status: str  # "upcoming" | "open" | "closed" (for the class; a student's extension may run longer)
+    finished: int  # students of the class with a finished attempt
+    students: int
+    average_percent: int | None  # mean of those students' best scores, as a percentage
+
+
+@dataclass(frozen=True)
+class TeachingClass:
+    classroom: Classroom
+    student_total: int
+    assignments: list[TeachingAssignment]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from quizzes import selectors, services
 from quizzes.forms import JoinClassroomForm
-from quizzes.models import Attempt, Classroom
+from quizzes.models import Attempt
 from quizzes.views import HtmxHttpRequest, client_ip, login_required
 from quizzes.views.dashboard_etag import dashboard_etag, vary_and_revalidate
 from quizzes.views.reading import answers_revealed, correct_choice, ordered_choices
@@ -59,13 +59,8 @@ def _render_dashboard(request: HtmxHttpRequest, join_form: JoinClassroomForm, st
     return render(request, "quizzes/dashboard.html", context, status=status)
 
 
-def _teaching(request: HtmxHttpRequest) -> list[Classroom]:
-    # Read helper outside the selector contract: a teacher's own classes, for links to their boards.
-    if not request.user.is_staff:
-        return []
-    return list(
-        Classroom.objects.filter(teacher=request.user).prefetch_related("assignments").order_by("name", "id")
-    )
+def _teaching(request: HtmxHttpRequest) -> list[selectors.TeachingClass]:
+    return selectors.teaching_overview(teacher=request.user) if request.user.is_staff else []
 
 
 @login_required
