@@ -106,6 +106,8 @@ def _bundled(label: str, answer: str, article: Article) -> list[str]:
         return _names(answer)
     if label == "GPE":
         return _places(answer, article)
+    if label == "ORG":
+        return _organisations(answer, article)
     out: list[str] = []
     for items in data.LISTS_BY_LABEL.get(label, ()):
         out.extend(_rotated(items, answer))
@@ -119,6 +121,25 @@ def _places(answer: str, article: Article) -> list[str]:
     near = by_region.get(region, ()) if region else ()
     far = [name for names in by_region.values() if names is not near for name in names]
     return _rotated(near, answer) + _rotated(tuple(far), answer)
+
+
+def _organisations(answer: str, article: Article) -> list[str]:
+    """Organisations of the kind the article is about first (armed groups in a war report), then the rest."""
+    kind = "university" if "University" in answer else _article_org_kind(article)
+    near = data.ORGANISATION_LISTS[kind]
+    far = tuple(name for other, names in data.ORGANISATION_LISTS.items() if other != kind for name in names)
+    return _rotated(near, answer) + _rotated(far, answer)
+
+
+def _article_org_kind(article: Article) -> str:
+    """The kind whose cue nouns the article uses most; "general" when it uses none of them twice."""
+    scores = {
+        kind: sum(article.word_counts.get(cue, 0) for cue in cues)
+        for kind, cues in data.ORGANISATION_CUES.items()
+        if cues
+    }
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= 2 else "general"
 
 
 def _region(place: str) -> str | None:

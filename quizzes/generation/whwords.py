@@ -12,7 +12,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_NOUNS = frozenset(
     "leader president king queen man woman person people player coach teacher scientist author writer "
     "minister official envoy soldier emperor pope bishop student inventor engineer founder troop militant "
-    "fighter resident rebel officer worker citizen refugee journalist militia".split()
+    "fighter resident rebel officer worker citizen refugee journalist militia executive chairman director "
+    "spokesman spokeswoman spokesperson manager mayor governor judge doctor nurse commander customer "
+    "investor voter child parent patient victim survivor witness protester".split()
 )
 # Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
 PLURAL_PERSON_NOUNS = frozenset({"force"})

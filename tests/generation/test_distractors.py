@@ -88,3 +88,32 @@ def test_a_place_the_lists_do_not_know_takes_the_region_of_the_article():
     for draft in hamburg:
         wrong = set(draft.choices) - {"Hamburg"}
         assert wrong <= set(data.CITIES_BY_REGION["Europe"]), draft.choices
+
+
+CAR_MAKER_NEWS = (
+    "Shares in Volkswagen fell sharply on Tuesday after the company reported lower profits. "
+    "Volkswagen said its customers in China bought fewer cars last year. Investors expect the firm to cut "
+    "costs, and its chief executive promised a new product for the market."
+)
+
+
+def test_an_armed_group_is_offered_beside_other_armed_groups(mosul_drafts):
+    # The World Bank and the European Union beside Isis gave the answer away.
+    draft = next(d for d in mosul_drafts if d.answer == "Isis" and d.kind == "multiple_choice")
+    wrong = set(draft.choices) - {"Isis"}
+    armed = set(data.ORGANISATION_LISTS["armed"]) | {"Kurdish Peshmerga"}  # the article's own fighting force
+    assert len(wrong) == 3 and wrong <= armed, draft.choices
+
+
+def test_a_company_in_business_news_is_offered_beside_companies():
+    drafts = generate_questions(CAR_MAKER_NEWS)
+    volkswagen = [d for d in drafts if d.answer == "Volkswagen" and d.kind == "multiple_choice"]
+    assert volkswagen, [(d.prompt, d.answer) for d in drafts]
+    for draft in volkswagen:
+        assert set(draft.choices) - {"Volkswagen"} <= set(data.ORGANISATION_LISTS["company"]), draft.choices
+
+
+def test_people_named_by_their_role_are_asked_about_with_who():
+    prompts = {d.answer: d.prompt for d in generate_questions(CAR_MAKER_NEWS)}
+    assert prompts["customers"].startswith("Who bought fewer cars")
+    assert prompts["chief executive"].startswith("Who promised")
