@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 
 from articles.models import Article
+from quizzes.admin.labels import LabelledFieldsAdminMixin, LabelledInlineMixin
 from quizzes.models import Assignment, Classroom, Question
 
 
@@ -51,13 +52,13 @@ class OwnerScopedMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ScopedModelAdmin(OwnerScopedMixin, admin.ModelAdmin):
+class ScopedModelAdmin(LabelledFieldsAdminMixin, OwnerScopedMixin, admin.ModelAdmin):
     def report_validation_error(self, request, error: ValidationError) -> None:
         for message in error.messages:
             self.message_user(request, message, messages.ERROR)
 
 
-class ScopedTabularInline(OwnerScopedMixin, admin.TabularInline):
+class ScopedTabularInline(LabelledInlineMixin, OwnerScopedMixin, admin.TabularInline):
     pass
 
 
