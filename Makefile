@@ -49,9 +49,10 @@ bench: $(INSTALLED) ## Question quality on the evaluation set, then the load ben
 	$(BIN)/python -m bench.quality; quality=$$?; $(BIN)/python -m bench.load; load=$$?; \
 		test $$quality -eq 0 -a $$load -eq 0
 
-lint: $(INSTALLED) ## ruff, bandit and pip-audit
+lint: $(INSTALLED) ## ruff, mypy (the generator and the cleaner), bandit and pip-audit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/bandit --quiet -c pyproject.toml -r config articles quizzes bench
 	@# Fails on a known vulnerability; lists every package it could not look up (e.g. offline) and why.
 	$(BIN)/pip-audit --skip-editable --progress-spinner off

@@ -70,7 +70,7 @@ def core_span(article: Article, head) -> tuple[int, int, str] | None:
 
 
 def candidates(article: Article, clause: Clause) -> list[Candidate]:
-    doc, found = article.doc, []
+    doc, found = article.doc, list[Candidate]()
     if clause.verb >= 0 and doc[clause.verb].lemma_.lower() in SAY_VERBS:
         return found  # what was said is lifted as its own clause; "who said" covers the speaker
     if clause.subject:
@@ -158,7 +158,12 @@ def _which_of(article: Article, clause: Clause, noun, role: str, drop) -> list[C
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     ent = article.entity_of.get(pobj.i) if pobj is not None else None
-    if ent is None or ent[2] not in NAMED_OF or not all(i in drop for i in range(ent[0], ent[1])):
+    if (
+        pobj is None
+        or ent is None
+        or ent[2] not in NAMED_OF
+        or not all(i in drop for i in range(ent[0], ent[1]))
+    ):
         return []
     extra = [i for i in drop if article.doc[i].dep_ not in ("det", "punct") and not (noun.i <= i < ent[1])]
     if any(article.doc[i].head.i in (noun.i, pobj.i) for i in extra):

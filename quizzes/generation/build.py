@@ -45,10 +45,10 @@ def accepted_answers(answer: str) -> tuple[str, ...]:
 
 
 def make_draft(
-    article: Article, seg: Segment, prompt: str, answer: str, label: str, form: str
+    article: Article, seg: Segment, prompt: str | None, answer: str, label: str, form: str
 ) -> Scored | None:
     evidence = article.text[seg.char_start : seg.char_end]
-    if not acceptable(prompt, answer, evidence):
+    if prompt is None or not acceptable(prompt, answer, evidence):
         return None
     draft = draft_for(article, seg, prompt, answer, label, form, with_options=label not in NO_OPTIONS)
     return Scored(draft, seg.index, normalize(answer))

@@ -75,7 +75,7 @@ def _entities_by_label(article: Article) -> dict[str, list[tuple[str, list[int]]
     """Computed once per article, each name once with where it is mentioned: every draft looks here."""
     cached = article.doc.user_data.get("qg_entities_by_label")
     if cached is None:
-        doc, by_text = article.doc, {}
+        doc, by_text = article.doc, dict[tuple[str, str], list[int]]()
         for start, end, label in sorted(set(article.entity_of.values())):
             if end - start > 1 and doc[end - 1].tag_ == "POS":
                 end -= 1  # "William Tyndale's" -> "William Tyndale"

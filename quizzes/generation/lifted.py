@@ -51,7 +51,7 @@ def agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
     "100,000 forces launched the counter-offensive"."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if pobj is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if agent is None or pobj is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     obj = _patient_phrase(article, seg, verb)
     if not obj:

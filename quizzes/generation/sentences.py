@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is loaded only when a teacher asks for questions (loader.py), never on import
+    from spacy.tokens import Doc
 
 BOILERPLATE = re.compile(
     r"subscri|newsletter|sign up|donat|your support|read more|advertisement|click here|comment|bookmark|"
@@ -31,7 +35,7 @@ class Segment:
 
 @dataclass
 class Article:
-    doc: object
+    doc: Doc
     segments: list[Segment]
     segment_of: list[int]  # token index -> segment index (-1 for whitespace)
     entity_of: dict[int, tuple[int, int, str]] = field(default_factory=dict)  # token -> (start, end, label)

@@ -33,7 +33,9 @@ def _front_as_tail(doc, clause: Clause, drop: set[int]) -> list[int | str]:
     kept = [i for i in clause.front if i not in drop]
     if len(kept) > 5:
         return []  # long fronted phrases ("In an apparent attempt to …") only lengthen the question
-    return [lower_first(doc, doc[kept[0]].text, kept[0]), *kept[1:]] if kept else kept
+    if not kept:
+        return []
+    return [lower_first(doc, doc[kept[0]].text, kept[0]), *kept[1:]]
 
 
 def subject_question(doc, clause: Clause, wh: str, drop: frozenset[int] = frozenset()) -> str | None:
@@ -47,7 +49,11 @@ def subject_question(doc, clause: Clause, wh: str, drop: frozenset[int] = frozen
         if _is_verb(clause, item):
             verb = doc[clause.verb] if clause.verb >= 0 else None
             present_plural = n == 0 and singular and verb is not None and verb.tag_ in ("VBP", "VB")
-            item = third_person(verb.lemma_) if present_plural else _verb_surface(doc, clause)
+            item = (
+                third_person(verb.lemma_)
+                if present_plural and verb is not None
+                else _verb_surface(doc, clause)
+            )
         if n == 0 and singular:
             word = item if isinstance(item, str) else doc[item].text
             if word.lower() in _SINGULAR:
