@@ -4,17 +4,22 @@ class has got (students finished, class average of their best scores)."""
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch
+from django.contrib.auth.models import AbstractUser
+from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 
 from quizzes.models import Assignment, Attempt, Classroom
+from quizzes.selectors.boards import ACCURACY
 from quizzes.selectors.types import TeachingAssignment, TeachingClass
+from quizzes.services.assignments import assignments_close_due
 
 
-def teaching_overview(*, teacher, now: dt.datetime | None = None) -> list[TeachingClass]:
-    """The teacher's own classes by name, each with its assignments, newest first. Three queries whatever
-    the number of classes: the classes, their assignments, and the finished attempts' best scores."""
+def teaching_overview(*, teacher: AbstractUser, now: dt.datetime | None = None) -> list[TeachingClass]:
+    """The teacher's own classes by name, each with its assignments, newest first. Four queries whatever
+    the number of classes: closing what is due (as the report does, so both count the same attempts as
+    finished), the classes, their assignments, and each student's best score."""
     now = now or timezone.now()
+    assignments_close_due(now=now, teacher=teacher)
     classrooms = list(
         Classroom.objects.filter(teacher=teacher)
         .annotate(student_total=Count("enrollments", distinct=True))
@@ -37,18 +42,18 @@ def teaching_overview(*, teacher, now: dt.datetime | None = None) -> list[Teachi
 
 
 def _best_shares(assignment_ids: list[int]) -> dict[int, list[float]]:
-    """Each student's best finished attempt as a share of its maximum, per assignment."""
-    best: dict[tuple[int, int], float] = {}
-    rows = Attempt.objects.filter(
-        assignment_id__in=assignment_ids, finished_at__isnull=False, student__isnull=False
-    ).values_list("assignment_id", "student_id", "score", "max_score")
-    for assignment_id, student_id, score, max_score in rows.iterator():
-        share = score / max_score if max_score else 0.0
-        key = (assignment_id, student_id)
-        best[key] = max(best.get(key, 0.0), share)
+    """Per assignment, each student's best finished attempt as a share of its maximum (as the boards rank)."""
+    rows = (
+        Attempt.objects.filter(
+            assignment_id__in=assignment_ids, finished_at__isnull=False, student__isnull=False
+        )
+        .values("assignment_id", "student_id")
+        .annotate(best=Max(ACCURACY))
+        .values_list("assignment_id", "best")
+    )
     shares: dict[int, list[float]] = defaultdict(list)
-    for (assignment_id, _student), share in best.items():
-        shares[assignment_id].append(share)
+    for assignment_id, best in rows:
+        shares[assignment_id].append(best)
     return shares
 
 

@@ -109,12 +109,13 @@ def assignments_close_due(
     now: dt.datetime | None = None,
     assignment: Assignment | None = None,
     student: AbstractUser | None = None,
+    teacher: AbstractUser | None = None,
 ) -> int:
     """Finish unfinished attempts whose closing time has passed, keeping what was answered.
 
     finished_at is the closing time itself (not when we noticed), so time-based tie breaks stay fair. Called
-    lazily by attempt_start, response_submit and the selectors (for one assignment or student), and for all
-    by `manage.py close_due_assignments`, so no scheduler is strictly needed.
+    lazily by attempt_start, response_submit and the selectors (for one assignment, student or teacher's
+    classes), and for all by `manage.py close_due_assignments`, so no scheduler is strictly needed.
     """
     now = now or timezone.now()
     open_attempts = Attempt.objects.filter(finished_at__isnull=True)
@@ -122,6 +123,8 @@ def assignments_close_due(
         open_attempts = open_attempts.filter(assignment=assignment)
     if student is not None:
         open_attempts = open_attempts.filter(student=student)
+    if teacher is not None:
+        open_attempts = open_attempts.filter(assignment__classroom__teacher=teacher)
     due = open_attempts.annotate(deadline=effective_deadline()).filter(deadline__lte=now)
     rows = list(due.values_list("pk", "assignment__classroom_id"))
     if not rows:  # the usual case, on every page view: one query and no transaction

@@ -45,19 +45,26 @@ def question_update(*, question: Question, **fields) -> Question:
 
 @transaction.atomic
 def question_save(*, question: Question, changed: Iterable[str]) -> int:
-    """Save a question from a teacher's form (validated there): `question` carries the new values, `changed`
-    names the fields the teacher changed. A new question is saved as written; an edit goes through
-    `question_update`, so answers already given are regraded. Returns how many student answers were
-    regraded (0 when there were none, or only status or position changed)."""
+    """Save a question from a teacher's form: `question` carries the new values, `changed` names the fields
+    the teacher changed. A new question is saved as written. A change of content goes through
+    `question_update`, so answers already given are regraded; a change of status or position only is just
+    saved (no grade can change). Returns how many student answers were regraded."""
     if question.pk is None:
+        question.full_clean()
         question.save()
         return 0
     names = [name for name in changed if name in EDITABLE_FIELDS]
+    if not names:
+        return 0
     stored = Question.objects.select_for_update().get(pk=question.pk)
+    if not CONTENT_FIELDS.intersection(names):
+        for name in names:
+            setattr(stored, name, getattr(question, name))
+        stored.full_clean()
+        stored.save(update_fields=names)
+        return 0
     question_update(question=stored, **{name: getattr(question, name) for name in names})
     question.edited_by_teacher = stored.edited_by_teacher  # the admin shows the form's instance afterwards
-    if not CONTENT_FIELDS.intersection(names):
-        return 0
     return Response.objects.filter(question_id=question.pk).count()
 
 

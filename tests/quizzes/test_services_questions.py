@@ -6,6 +6,8 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from quizzes.models import Attempt, Choice, Question
@@ -195,3 +197,14 @@ def test_moving_the_right_choice_regrades_and_marks_a_generated_question_as_the_
     assert question.choices.get(is_correct=True).text == "Basra"
     assert question.choices.filter(text="Erbil").exists()
     assert Question.objects.get(pk=question.pk).edited_by_teacher is True
+
+
+def test_approving_an_answered_question_regrades_nothing(answered):
+    question, attempts = answered
+    question.status = Question.Status.APPROVED
+    with CaptureQueriesContext(connection) as captured:
+        assert question_save(question=question, changed=["status"]) == 0
+    touched = [q["sql"] for q in captured.captured_queries if "quizzes_attempt" in q["sql"]]
+    assert touched == []  # no attempt locked or rescored, no board version bumped
+    assert Question.objects.get(pk=question.pk).status == Question.Status.APPROVED
+    assert scores(attempts) == [0, 2]

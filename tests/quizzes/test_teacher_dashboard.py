@@ -78,11 +78,26 @@ def test_the_dashboard_page_shows_progress_and_links(client, teacher, class_with
 def test_the_overview_costs_the_same_queries_for_one_class_or_many(
     teacher, class_with_results, django_assert_num_queries
 ):
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         teaching_overview(teacher=teacher)
     for _ in range(3):
         classroom = ClassroomFactory(teacher=teacher)
         quiz = AssignmentFactory(classroom=classroom)
         finished(quiz, EnrollmentFactory(classroom=classroom).student, score=1)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert len(teaching_overview(teacher=teacher)) == 4
+
+
+def test_an_attempt_left_open_past_the_closing_time_counts_as_finished_as_in_the_report(teacher):
+    classroom = ClassroomFactory(teacher=teacher)
+    student = EnrollmentFactory(classroom=classroom).student
+    now = timezone.now()
+    quiz = AssignmentFactory(
+        classroom=classroom, opens_at=now - dt.timedelta(hours=2), closes_at=now - dt.timedelta(minutes=5)
+    )
+    AttemptFactory(
+        assignment=quiz, student=student, score=3, max_score=4, started_at=now - dt.timedelta(hours=1)
+    )
+
+    (row,) = teaching_overview(teacher=teacher, now=now)[0].assignments
+    assert (row.status, row.finished, row.average_percent) == ("closed", 1, 75)
