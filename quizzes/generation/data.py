@@ -95,7 +95,7 @@ ORGANISATIONS_BY_KIND = {
 }
 ORGANISATION_LISTS = {kind: tuple(names.split("|")) for kind, (names, _) in ORGANISATIONS_BY_KIND.items()}
 ORGANISATION_CUES = {kind: frozenset(cues.split()) for kind, (_, cues) in ORGANISATIONS_BY_KIND.items()}
-ORGANISATIONS = tuple(name for names in ORGANISATION_LISTS.values() for name in names)
+ORGANISATION_KIND_OF = {name: kind for kind, names in ORGANISATION_LISTS.items() for name in names}
 MONTHS = tuple(
     "January|February|March|April|May|June|July|August|September|October|November|December".split("|")
 )

@@ -124,8 +124,12 @@ def _places(answer: str, article: Article) -> list[str]:
 
 
 def _organisations(answer: str, article: Article) -> list[str]:
-    """Organisations of the kind the article is about first (armed groups in a war report), then the rest."""
-    kind = "university" if "University" in answer else _article_org_kind(article)
+    """Organisations of the answer's own kind first when the lists know it (the United Nations: other
+    international bodies, even in a war report), else of the kind the article is about; then the rest."""
+    bare = answer[4:] if answer.startswith(("the ", "The ")) else answer
+    kind = data.ORGANISATION_KIND_OF.get(bare) or data.ORGANISATION_KIND_OF.get(f"the {bare}")
+    if kind is None:
+        kind = "university" if "University" in answer else _article_org_kind(article)
     near = data.ORGANISATION_LISTS[kind]
     far = tuple(name for other, names in data.ORGANISATION_LISTS.items() if other != kind for name in names)
     return _rotated(near, answer) + _rotated(far, answer)

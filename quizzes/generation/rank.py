@@ -57,11 +57,15 @@ def centrality(article: Article, seg: Segment) -> float:
 
 
 def score(article: Article, seg: Segment, form: str, label: str, prompt: str, answer: str) -> float:
-    value = FORM_WEIGHT.get(form, 1.5) + LABEL_BONUS.get(label, 0.2) + centrality(article, seg)
+    if label == "NP" and form.startswith("who_"):
+        form_weight = FORM_WEIGHT[form.replace("who_", "what_", 1)]  # "Who reached Mosul?" (Iraqi troops)
+    else:  # ranks as the "what" question it was, not as a question about a named person
+        form_weight = FORM_WEIGHT.get(form, 1.5)
+    value = form_weight + LABEL_BONUS.get(label, 0.2) + centrality(article, seg)
     words = len(prompt.split())
     if words > 18:
         value -= 0.06 * (words - 18)
-    if words < SHORT_PROMPT_WORDS and form != "true_false":
+    if words < SHORT_PROMPT_WORDS and form != "true_false" and not _names_something(prompt):
         value -= SHORT_PROMPT_PENALTY  # "What got under way?": too little to find its sentence by
     if len(answer.split()) > 4:
         value -= 0.15 * (len(answer.split()) - 4)
@@ -70,6 +74,11 @@ def score(article: Article, seg: Segment, form: str, label: str, prompt: str, an
     if seg.quoted and form != "who_said":
         value -= 1.5
     return round(value, 4)
+
+
+def _names_something(prompt: str) -> bool:
+    """A capitalised word after the first: "Who was Brett McGurk?" is short but says what it is about."""
+    return any(word[:1].isupper() for word in prompt.split()[1:])
 
 
 SAME_SENTENCE_PENALTY = 0.8

@@ -65,8 +65,8 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     from .sentences import capitalized_words
 
     tok = doc[first_token]
-    if tok.text == "I" or tok.pos_ == "PROPN":
-        return text
+    if tok.text == "I" or tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
+        return text  # a name, or an acronym the tagger took for a pronoun ("US-led")
     # "After" or "The" is never a name, even where a missed sentence break left it capitalised mid-sentence.
     if tok.pos_ not in FUNCTION_POS and tok.text in capitalized_words(doc):
         return text

@@ -14,7 +14,7 @@ PERSON_NOUNS = frozenset(
     "minister official envoy soldier emperor pope bishop student inventor engineer founder troop militant "
     "fighter resident rebel officer worker citizen refugee journalist militia executive chairman director "
     "spokesman spokeswoman spokesperson manager mayor governor judge doctor nurse commander customer "
-    "investor voter child parent patient victim survivor witness protester".split()
+    "investor voter child parent patient victim survivor witness protester civilian".split()
 )
 # Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
 PLURAL_PERSON_NOUNS = frozenset({"force"})

@@ -56,12 +56,30 @@ def test_a_question_too_short_to_find_its_sentence_by_ranks_below_the_first_twen
 
 
 def test_people_named_by_a_common_noun_are_asked_about_with_who(mosul_drafts):
-    prompts = {d.answer: d.prompt for d in mosul_drafts}
-    assert prompts["Iraqi troops"] == "Who reached Mosul on Monday?"
-    assert prompts["militants"].startswith("Who fired rockets")
-    assert not any(
-        d.prompt.startswith("What ") and d.answer in ("Iraqi troops", "militants") for d in mosul_drafts
-    )
+    prompts = {(d.answer, d.prompt) for d in mosul_drafts}
+    assert ("Iraqi troops", "Who reached Mosul on Monday?") in prompts
+    assert ("militants", "Who fired rockets at the advancing Iraqi soldiers?") in prompts
+    assert not any(p.startswith("What ") and a in ("Iraqi troops", "militants") for a, p in prompts)
+
+
+def test_people_named_by_a_common_noun_rank_as_their_what_question_did_not_as_named_people(mosul_drafts):
+    # "Who" is the right word for "militants", but a vague answer is not worth a named person's place.
+    ranks = {d.prompt: n for n, d in enumerate(mosul_drafts)}
+    named = ranks["Who first announced the creation of an Islamic caliphate in 2014?"]
+    assert ranks["Who reached Mosul on Monday?"] > ranks["When did Iraqi troops reach Mosul?"] > named
+
+
+def test_a_short_question_that_names_someone_is_not_ranked_down_as_too_short(mosul_text):
+    from quizzes.generation.loader import parse
+    from quizzes.generation.rank import SHORT_PROMPT_PENALTY, score
+    from quizzes.generation.sentences import build_article
+
+    article = build_article(parse(mosul_text))
+    seg = article.segments[0]
+    named = score(article, seg, "who_object", "NP", "Who was Brett McGurk?", "an envoy")
+    unnamed = score(article, seg, "who_object", "NP", "Who was he then?", "an envoy")
+    longer = score(article, seg, "who_object", "NP", "Who was the man sent there?", "an envoy")
+    assert named == longer and round(named - unnamed, 4) == SHORT_PROMPT_PENALTY
 
 
 def test_a_phrase_moved_to_the_end_of_a_question_loses_its_capital(mosul_drafts):
