@@ -56,8 +56,16 @@ def who_said(article: Article, clause: Clause) -> Scored | None:
     return make_draft(article, seg, f"Who said “{quote}”?", answer, "PERSON", "who_said")
 
 
+def _says_what_is_left_out(verb) -> bool:
+    """ "Army commanders said on Monday.": the statement of a saying verb leaves out what was said (a clause
+    of its own), unlike "Residents reported heavy explosions"."""
+    return verb.lemma_.lower() in SAY_VERBS and any(child.dep_ == "ccomp" for child in verb.children)
+
+
 def true_false(article: Article, clause: Clause) -> Scored | None:
     if clause.seg.quoted or clause.source not in ("main", "relative", "appos") or clause.front:
+        return None
+    if clause.verb >= 0 and _says_what_is_left_out(article.doc[clause.verb]):
         return None
     text = statement(article.doc, clause)
     if not 6 <= len(text.split()) <= 24:

@@ -22,17 +22,41 @@ def resolve_pronoun(article: Article, pron):
 
 
 def _previous_subject(article: Article, pron):
-    """ "It"/"they" as the subject of the last main clause before this sentence, when the number agrees."""
+    """ "It"/"they" as the subject of the verb its clause depends on ("Residents said they had not eaten":
+    the residents), else of the last main clause before this sentence; only when the number agrees."""
     doc, plural = article.doc, pron.lower_ == "they"
+    governing = _governing_subject(pron)
+    if governing is not None:
+        resolved = _as_subject(article, governing, pron, plural)
+        if resolved is not None:
+            return resolved  # else "Most countries have banned it, but it remains lawful": look further back
     sent_start = pron.sent.start
     for i in range(sent_start - 1, -1, -1):
         tok = doc[i]
         if tok.dep_ not in SUBJECT_DEPS or tok.head.dep_ != "ROOT" or tok.pos_ == "PRON":
             continue
-        if (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)) != plural:
-            return None
-        if tok.ent_type_ == "PERSON":
-            return None  # people are "he" or "she"; "they" after a person is someone else
-        start, end = article.chunk_of.get(tok.i, (tok.i, tok.i + 1))
-        return (), lower_first(doc, doc[start:end].text, start), pron.i
+        return _as_subject(article, tok, pron, plural)
     return None
+
+
+def _governing_subject(pron):
+    """The subject of the verb that the pronoun's clause is the complement of ("Residents said they …"), in
+    the same sentence. Not across "and"/"but": in "Semper produced a design, but it was rejected", "it" is
+    the design."""
+    verb = pron.head
+    while verb.dep_ == "ccomp" and verb.head.i != verb.i:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return None if subject.pos_ == "PRON" else subject
+    return None
+
+
+def _as_subject(article: Article, tok, pron, plural: bool):
+    doc = article.doc
+    if (tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)) != plural:
+        return None
+    if tok.ent_type_ == "PERSON":
+        return None  # people are "he" or "she"; "they" after a person is someone else
+    start, end = article.chunk_of.get(tok.i, (tok.i, tok.i + 1))
+    return (), lower_first(doc, doc[start:end].text, start), pron.i

@@ -1,0 +1,26 @@
+"""Statements lifted from reported speech: whole, and about the people the sentence names."""
+
+import re
+
+from quizzes.generation import generate_questions
+
+WAR_REPORT = (
+    "Army commanders in Mosul said on Monday that the city would be retaken within weeks. "
+    "Soldiers said the war would end by Christmas. Residents said they had not eaten for days."
+)
+
+
+def test_a_true_false_statement_never_leaves_out_what_was_said():
+    # Made "True or false: Army commanders in Mosul said on Monday." before.
+    statements = [d.prompt for d in generate_questions(WAR_REPORT) if d.form == "true_false"]
+    assert statements, "the report still has statements to ask about"
+    # A saying verb at the end, or followed only by when it was said, means what was said is missing.
+    assert not [s for s in statements if re.search(r"\bsaid( on \w+)?\.$", s)], statements
+
+
+def test_they_after_a_saying_verb_is_whoever_said_it():
+    # "Residents said they had not eaten": they are the residents, not the soldiers of the sentence before.
+    drafts = generate_questions(WAR_REPORT)
+    about_eating = [d.prompt for d in drafts if "eaten" in d.prompt]
+    assert about_eating and all("oldiers" not in p for p in about_eating), about_eating
+    assert any("esidents" in p for p in about_eating), about_eating
