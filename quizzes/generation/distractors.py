@@ -25,12 +25,14 @@ def distractors(
     """Up to `want` wrong options; entities inside `skip` (the evidence sentence's tokens) are left out, as
     they are often the answer under another name ("Baghdadi, whose real name is Ibrahim al-Samarrai")."""
     pool: list[str] = []
-    if label in NUMERIC_LABELS or (label == "DATE" and NUMBER.search(answer)):
-        pool = numeric_variants(answer, label)
+    if label in NUMERIC_LABELS or (label == "DATE" and (NUMBER.search(answer) or _is_span(answer))):
+        pool = numeric_variants(answer, label)  # "two years": "three years", "four years"
     if label == "DATE":
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
     if label not in NUMERIC_LABELS:
         pool += _from_article(article, label, answer, skip) + _bundled(label, answer, article)
+    if label == "DATE":  # "for the past two weeks": another span of time, never "Monday"
+        pool = [p for p in pool if _is_span(p) == _is_span(answer)]
     if label == "GPE":  # a city's wrong options are cities, a country's countries
         pool = [p for p in pool if _is_country(p) == _is_country(answer)]
     same_person = {
@@ -55,6 +57,16 @@ def _pick(pool: list[str], answer: str, prompt: str, want: int, aliases: list[se
         if len(chosen) == want:
             break
     return chosen
+
+
+SPAN_UNITS = re.compile(
+    r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", re.I
+)
+
+
+def _is_span(date: str) -> bool:
+    """A length of time ("two years", "the past two weeks"), not a point in it ("Monday", "last year")."""
+    return bool(SPAN_UNITS.search(date)) and not re.search(r"\b(last|next|this)\s+\w+$", date, re.I)
 
 
 def _is_country(name: str) -> bool:
@@ -217,6 +229,7 @@ def _format(value: float, raw: str, decimals: int, is_year: bool) -> str:
 def _word_number_variants(answer: str) -> list[str]:
     for index, word in enumerate(WORD_NUMBERS):
         if re.search(rf"\b{word}\b", answer, re.IGNORECASE):
-            picks = [WORD_NUMBERS[(index + k) % len(WORD_NUMBERS)] for k in (1, -1, 2, 3)]
+            # Near numbers that exist: "two" gives three, four and five, never a wrapped-round "twelve".
+            picks = [WORD_NUMBERS[index + k] for k in (1, -1, 2, 3) if 0 <= index + k < len(WORD_NUMBERS)]
             return [re.sub(rf"\b{word}\b", p, answer, count=1, flags=re.IGNORECASE) for p in picks]
     return []

@@ -7,6 +7,7 @@ import re
 from .data import CITIES, COUNTRIES, COUNTRY_ALIASES
 
 WHEN_PREPS = frozenset({"in", "on", "at", "during"})
+SPAN_PREPS = frozenset({"within", "over", "through", "throughout", "from", "between", "around", "about"})
 WHERE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_NOUNS = frozenset(
@@ -33,6 +34,10 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             return f"{p} when", True
         if role == "npadvmod":
             return "when", True
+        if role == "pp" and p == "for":
+            return "how long", True  # "fighting for the past two weeks"
+        if role == "pp" and p in SPAN_PREPS:
+            return None  # "retaken within weeks" is no answer to "when"
         return ("what year" if YEAR.match(text) else "when"), role == "pp"
     if label in PLACE_LABELS:
         if role == "pp" and p in WHERE_PREPS:

@@ -24,3 +24,22 @@ def test_they_after_a_saying_verb_is_whoever_said_it():
     about_eating = [d.prompt for d in drafts if "eaten" in d.prompt]
     assert about_eating and all("oldiers" not in p for p in about_eating), about_eating
     assert any("esidents" in p for p in about_eating), about_eating
+
+
+def test_a_length_of_time_is_offered_beside_other_lengths_and_never_swapped_for_a_day():
+    text = (
+        "Army commanders in Mosul said on Monday that the city would be retaken within weeks. "
+        "The coalition has been fighting to retake the area for the past two weeks."
+    )
+    drafts = generate_questions(text)
+    span = next(d for d in drafts if d.answer == "the past two weeks")
+    assert set(span.choices) == {
+        "the past two weeks",
+        "the past three weeks",
+        "the past four weeks",
+        "the past five weeks",
+    }
+    # Made "True or false: The coalition has been fighting to retake the area for Monday." before.
+    assert not any("for Monday" in d.prompt for d in drafts)
+    # "Within weeks" answers no "when": made "When would the city be retaken?" (weeks) before.
+    assert not any(d.prompt.startswith("When would the city be retaken") for d in drafts)
