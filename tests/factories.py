@@ -142,3 +142,17 @@ class ResponseFactory(factory.django.DjangoModelFactory):
 
     attempt = factory.SubFactory(AttemptFactory)
     question = factory.SubFactory(QuestionFactory)
+
+
+def finished_attempt(assignment, student, *, score, max_score=4, minutes=5, number=1, started_at=None):
+    """A finished attempt that took `minutes`, started an hour ago unless `started_at` says otherwise."""
+    started_at = started_at or timezone.now() - dt.timedelta(hours=1)
+    return AttemptFactory(
+        assignment=assignment,
+        student=student,
+        number=number,
+        score=score,
+        max_score=max_score,
+        started_at=started_at,
+        finished_at=started_at + dt.timedelta(minutes=minutes),
+    )

@@ -6,6 +6,14 @@ from quizzes.generation import data, generate_questions
 from quizzes.generation.textnorm import normalize
 
 
+def wrong_options(text: str, answer: str) -> list[set[str]]:
+    """The wrong options of each multiple-choice draft with this answer (failing if there is none)."""
+    drafts = generate_questions(text)
+    found = [set(d.choices) - {answer} for d in drafts if d.answer == answer and d.kind == "multiple_choice"]
+    assert found, [(d.prompt, d.answer) for d in drafts]
+    return found
+
+
 def _by_answer(drafts, answer):
     return next(d for d in drafts if d.answer == answer)
 
@@ -82,12 +90,8 @@ def test_a_place_the_lists_do_not_know_takes_the_region_of_the_article():
         "Germany fill the hotels of Hamburg for four nights. The mayor of Hamburg said the festival brought "
         "two million visitors last year, more than ever before."
     )
-    drafts = generate_questions(text)
-    hamburg = [d for d in drafts if d.answer == "Hamburg" and d.kind == "multiple_choice"]
-    assert hamburg, [(d.prompt, d.answer) for d in drafts]
-    for draft in hamburg:
-        wrong = set(draft.choices) - {"Hamburg"}
-        assert wrong <= set(data.CITIES_BY_REGION["Europe"]), draft.choices
+    for wrong in wrong_options(text, "Hamburg"):
+        assert wrong <= set(data.CITIES_BY_REGION["Europe"]), wrong
 
 
 CAR_MAKER_NEWS = (
@@ -106,11 +110,8 @@ def test_an_armed_group_is_offered_beside_other_armed_groups(mosul_drafts):
 
 
 def test_a_company_in_business_news_is_offered_beside_companies():
-    drafts = generate_questions(CAR_MAKER_NEWS)
-    volkswagen = [d for d in drafts if d.answer == "Volkswagen" and d.kind == "multiple_choice"]
-    assert volkswagen, [(d.prompt, d.answer) for d in drafts]
-    for draft in volkswagen:
-        assert set(draft.choices) - {"Volkswagen"} <= set(data.ORGANISATION_LISTS["company"]), draft.choices
+    for wrong in wrong_options(CAR_MAKER_NEWS, "Volkswagen"):
+        assert wrong <= set(data.ORGANISATION_LISTS["company"]), wrong
 
 
 def test_people_named_by_their_role_are_asked_about_with_who():
@@ -126,9 +127,5 @@ def test_an_organisation_the_lists_know_keeps_its_own_kind_even_in_a_war_report(
         "fired rockets at troops as the offensive against the stronghold continued, and soldiers said the "
         "army had lost ground to the rebels."
     )
-    drafts = generate_questions(text)
-    un = [d for d in drafts if d.answer == "The United Nations" and d.kind == "multiple_choice"]
-    assert un, [(d.prompt, d.answer) for d in drafts]
-    for draft in un:  # other international bodies, not the Taliban beside the United Nations
-        wrong = set(draft.choices) - {"The United Nations"}
-        assert wrong <= set(data.ORGANISATION_LISTS["general"]), draft.choices
+    for wrong in wrong_options(text, "The United Nations"):  # international bodies, not the Taliban
+        assert wrong <= set(data.ORGANISATION_LISTS["general"]), wrong

@@ -14,6 +14,7 @@ from tests.factories import (
     AttemptFactory,
     ClassroomFactory,
     EnrollmentFactory,
+    finished_attempt,
 )
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +22,8 @@ T0 = timezone.now() - dt.timedelta(hours=1)
 
 
 def finished(assignment, student, *, score, max_score=4, minutes=5, number=1):
-    return AttemptFactory(
-        assignment=assignment,
-        student=student,
-        number=number,
-        score=score,
-        max_score=max_score,
-        started_at=T0,
-        finished_at=T0 + dt.timedelta(minutes=minutes),
+    return finished_attempt(
+        assignment, student, score=score, max_score=max_score, minutes=minutes, number=number, started_at=T0
     )
 
 

@@ -8,20 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.selectors import teaching_overview
-from tests.factories import AssignmentFactory, AttemptFactory, ClassroomFactory, EnrollmentFactory
+from tests.factories import (
+    AssignmentFactory,
+    AttemptFactory,
+    ClassroomFactory,
+    EnrollmentFactory,
+    finished_attempt,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def finished(assignment, student, score, max_score=4, number=1):
-    return AttemptFactory(
-        assignment=assignment,
-        student=student,
-        number=number,
-        score=score,
-        max_score=max_score,
-        finished_at=timezone.now(),
-    )
 
 
 @pytest.fixture
@@ -29,9 +24,9 @@ def class_with_results(teacher):
     classroom = ClassroomFactory(teacher=teacher, name="Year 9 English")
     students = [EnrollmentFactory(classroom=classroom).student for _ in range(3)]
     quiz = AssignmentFactory(classroom=classroom, title="Mosul offensive", attempts_allowed=2)
-    finished(quiz, students[0], score=2)
-    finished(quiz, students[0], score=4, number=2)  # the best attempt counts: 100 %
-    finished(quiz, students[1], score=2)  # 50 %
+    finished_attempt(quiz, students[0], score=2)
+    finished_attempt(quiz, students[0], score=4, number=2)  # the best attempt counts: 100 %
+    finished_attempt(quiz, students[1], score=2)  # 50 %
     AttemptFactory(assignment=quiz, student=students[2])  # still answering: not finished
     return classroom, quiz, students
 
@@ -83,7 +78,7 @@ def test_the_overview_costs_the_same_queries_for_one_class_or_many(
     for _ in range(3):
         classroom = ClassroomFactory(teacher=teacher)
         quiz = AssignmentFactory(classroom=classroom)
-        finished(quiz, EnrollmentFactory(classroom=classroom).student, score=1)
+        finished_attempt(quiz, EnrollmentFactory(classroom=classroom).student, score=1)
     with django_assert_num_queries(4):
         assert len(teaching_overview(teacher=teacher)) == 4
 
