@@ -30,6 +30,8 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
     if label == "DATE":
         if role == "pp" and p in WHEN_PREPS:
             return "when", True
+        if role == "pp" and p == "since" and _first_or_most_since(prep):
+            return None  # "his first message since last December" says nothing happened since then
         if role == "pp" and p in ("since", "until", "before", "after", "by"):
             return f"{p} when", True
         if role == "npadvmod":
@@ -75,3 +77,11 @@ def form_name(wh: str, role: str) -> str:
 def _names_people(head) -> bool:
     lemma = head.lemma_.lower()
     return lemma in PERSON_NOUNS or (head.tag_ == "NNS" and lemma in PLURAL_PERSON_NOUNS)
+
+
+def _first_or_most_since(prep) -> bool:
+    """ "The first … since" or "the fastest … since": the date bounds a record, not when anything began."""
+    return any(
+        tok.i < prep.i and (tok.tag_ in ("JJS", "RBS") or tok.ent_type_ == "ORDINAL" or tok.lower_ == "first")
+        for tok in prep.head.subtree
+    )

@@ -43,3 +43,16 @@ def test_a_length_of_time_is_offered_beside_other_lengths_and_never_swapped_for_
     assert not any("for Monday" in d.prompt for d in drafts)
     # "Within weeks" answers no "when": made "When would the city be retaken?" (weeks) before.
     assert not any(d.prompt.startswith("When would the city be retaken") for d in drafts)
+
+
+def test_since_after_a_first_or_a_record_is_not_asked_as_since_when(mosul_drafts):
+    # "his first audio message since last December" made "Since when did the battle for Mosul lead Baghdadi
+    # to release his first audio message?", which means something else.
+    record = (
+        "Prices rose at their fastest rate since 2008, officials said on Monday. Shoppers bought less food."
+    )
+    assert not [d.prompt for d in generate_questions(record) if d.prompt.startswith("Since when")]
+    asked = [d.prompt for d in mosul_drafts if d.prompt.startswith("Since when")]
+    assert not [p for p in asked if "first audio message" in p], asked
+    # "Since when have Isis fighters taken control …?" (since the summer of 2014) is still asked.
+    assert any("taken control" in p for p in asked), asked
