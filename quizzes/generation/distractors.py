@@ -8,7 +8,7 @@ import zlib
 
 from . import data
 from .sentences import Article
-from .textnorm import content_tokens, overlaps, tokens
+from .textnorm import content_tokens, is_span, overlaps, tokens
 
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -25,14 +25,14 @@ def distractors(
     """Up to `want` wrong options; entities inside `skip` (the evidence sentence's tokens) are left out, as
     they are often the answer under another name ("Baghdadi, whose real name is Ibrahim al-Samarrai")."""
     pool: list[str] = []
-    if label in NUMERIC_LABELS or (label == "DATE" and (NUMBER.search(answer) or _is_span(answer))):
+    if label in NUMERIC_LABELS or (label == "DATE" and (NUMBER.search(answer) or is_span(answer))):
         pool = numeric_variants(answer, label)  # "two years": "three years", "four years"
     if label == "DATE":
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
     if label not in NUMERIC_LABELS:
         pool += _from_article(article, label, answer, skip) + _bundled(label, answer, article)
     if label == "DATE":  # "for the past two weeks": another span of time, never "Monday"
-        pool = [p for p in pool if _is_span(p) == _is_span(answer)]
+        pool = [p for p in pool if is_span(p) == is_span(answer) and _lead(p) == _lead(answer)]
     if label == "GPE":  # a city's wrong options are cities, a country's countries
         pool = [p for p in pool if _is_country(p) == _is_country(answer)]
     same_person = {
@@ -59,14 +59,14 @@ def _pick(pool: list[str], answer: str, prompt: str, want: int, aliases: list[se
     return chosen
 
 
-SPAN_UNITS = re.compile(
-    r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", re.I
-)
+DATE_LEADS = frozenset("around about before after since until by in on at during from early late".split())
 
 
-def _is_span(date: str) -> bool:
-    """A length of time ("two years", "the past two weeks"), not a point in it ("Monday", "last year")."""
-    return bool(SPAN_UNITS.search(date)) and not re.search(r"\b(last|next|this)\s+\w+$", date, re.I)
+def _lead(date: str) -> str:
+    """The word a date starts with when it carries its own preposition ("around 2010"): "over the summer"
+    cannot take "around 2010" in its place."""
+    first = date.split(" ", 1)[0].lower()
+    return first if first in DATE_LEADS else ""
 
 
 def _is_country(name: str) -> bool:

@@ -48,7 +48,8 @@ def _governing_subject(pron):
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
-            return None if subject.pos_ == "PRON" else subject
+            # "It will end before the winter, the army said": a speaker named after the pronoun is not it.
+            return None if subject.pos_ == "PRON" or subject.i > pron.i else subject
     return None
 
 

@@ -15,6 +15,7 @@ FORM_WEIGHT = {
     "how_many": 2.8,
     "how_much": 2.8,
     "when": 2.9,
+    "how_long": 2.6,
     "where": 2.3,
     "which": 2.4,
     "who_object": 2.5,
@@ -58,8 +59,9 @@ def centrality(article: Article, seg: Segment) -> float:
 
 def score(article: Article, seg: Segment, form: str, label: str, prompt: str, answer: str) -> float:
     if label == "NP" and form.startswith("who_"):
-        form_weight = FORM_WEIGHT[form.replace("who_", "what_", 1)]  # "Who reached Mosul?" (Iraqi troops)
-    else:  # ranks as the "what" question it was, not as a question about a named person
+        # "Who reached Mosul?" (Iraqi troops) ranks as the "what" question it was, not as one about a person.
+        form_weight = FORM_WEIGHT.get(form.replace("who_", "what_", 1), 1.5)
+    else:
         form_weight = FORM_WEIGHT.get(form, 1.5)
     value = form_weight + LABEL_BONUS.get(label, 0.2) + centrality(article, seg)
     words = len(prompt.split())

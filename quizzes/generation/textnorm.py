@@ -36,3 +36,14 @@ def overlaps(a: str, b: str) -> bool:
     if not na or not nb:
         return True
     return na == nb or f" {na} " in f" {nb} " or f" {nb} " in f" {na} "
+
+
+_SPAN_UNITS = re.compile(
+    r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)\b", re.I
+)
+_POINT_IN_TIME = re.compile(r"\b(last|next|this)\s+\w+$|\bago\b", re.I)
+
+
+def is_span(date: str) -> bool:
+    """A length of time ("two years", "the past two weeks"), not a point ("last year", "two years ago")."""
+    return bool(_SPAN_UNITS.search(date)) and not _POINT_IN_TIME.search(date)

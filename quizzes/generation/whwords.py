@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .data import CITIES, COUNTRIES, COUNTRY_ALIASES
+from .textnorm import is_span
 
 WHEN_PREPS = frozenset({"in", "on", "at", "during"})
-SPAN_PREPS = frozenset({"within", "over", "through", "throughout", "from", "between", "around", "about"})
+SPAN_PREPS = frozenset({"over", "through", "throughout", "from", "between", "around", "about"})
 WHERE_PREPS = frozenset({"in", "at", "to", "into", "near", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_NOUNS = frozenset(
@@ -28,6 +29,8 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
     if label == "PERSON" or (label == "NP" and _names_people(head)):
         return "who", False
     if label == "DATE":
+        if role == "nested":
+            return None  # "the plan for two years" made "When have residents opposed the plan for?"
         if role == "pp" and p in WHEN_PREPS:
             return "when", True
         if role == "pp" and p == "since" and _first_or_most_since(prep):
@@ -36,10 +39,10 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             return f"{p} when", True
         if role == "npadvmod":
             return "when", True
-        if role == "pp" and p == "for":
-            return "how long", True  # "fighting for the past two weeks"
-        if role == "pp" and p in SPAN_PREPS:
-            return None  # "retaken within weeks" is no answer to "when"
+        if role == "pp" and p == "for" and is_span(text):
+            return "how long", True  # "fighting for the past two weeks" (but "scheduled for March 3": when)
+        if role == "pp" and (p == "within" or (p in SPAN_PREPS and is_span(text))):
+            return None  # "retaken within weeks", "over two decades" answer no "when"
         return ("what year" if YEAR.match(text) else "when"), role == "pp"
     if label in PLACE_LABELS:
         if role == "pp" and p in WHERE_PREPS:
@@ -67,6 +70,8 @@ def form_name(wh: str, role: str) -> str:
     first = wh.split()[0] if wh else "what"
     if wh.startswith("how many") or wh.startswith("how much"):
         return wh.replace(" ", "_")[:8]
+    if wh == "how long":
+        return "how_long"
     if first in ("when", "where", "which") or wh.endswith("when"):
         return "when" if wh.endswith("when") else first
     if wh == "what year":
@@ -79,9 +84,18 @@ def _names_people(head) -> bool:
     return lemma in PERSON_NOUNS or (head.tag_ == "NNS" and lemma in PLURAL_PERSON_NOUNS)
 
 
+RECORD_WINDOW = 4  # "his first audio message since": the words just before "since", within its phrase
+
+
 def _first_or_most_since(prep) -> bool:
-    """ "The first … since" or "the fastest … since": the date bounds a record, not when anything began."""
-    return any(
-        tok.i < prep.i and (tok.tag_ in ("JJS", "RBS") or tok.ent_type_ == "ORDINAL" or tok.lower_ == "first")
-        for tok in prep.head.subtree
-    )
+    """ "The first … since" or "the fastest … since": the date bounds a record, not when anything began.
+    Only the words just before "since" count: in "the largest city has been under siege since June", the
+    siege began in June."""
+    doc = prep.doc
+    for i in range(prep.i - 1, max(prep.sent.start, prep.i - RECORD_WINDOW) - 1, -1):
+        tok = doc[i]
+        if tok.pos_ in ("VERB", "AUX", "PUNCT"):
+            return False
+        if tok.tag_ in ("JJS", "RBS") or tok.ent_type_ == "ORDINAL" or tok.lower_ == "first":
+            return True
+    return False

@@ -15,9 +15,9 @@ from quizzes.services.assignments import assignments_close_due
 
 
 def teaching_overview(*, teacher: AbstractUser, now: dt.datetime | None = None) -> list[TeachingClass]:
-    """The teacher's own classes by name, each with its assignments, newest first. Four queries whatever
-    the number of classes: closing what is due (as the report does, so both count the same attempts as
-    finished), the classes, their assignments, and each student's best score."""
+    """The teacher's own classes by name, each with its assignments, newest first. Closes what is due first,
+    as the report does, so both count the same attempts as finished. When nothing is due, four queries
+    whatever the number of classes: the due check, the classes, their assignments, each student's best."""
     now = now or timezone.now()
     assignments_close_due(now=now, teacher=teacher)
     classrooms = list(

@@ -56,3 +56,47 @@ def test_since_after_a_first_or_a_record_is_not_asked_as_since_when(mosul_drafts
     assert not [p for p in asked if "first audio message" in p], asked
     # "Since when have Isis fighters taken control …?" (since the summer of 2014) is still asked.
     assert any("taken control" in p for p in asked), asked
+
+
+def prompts_of(text: str) -> list[str]:
+    return [d.prompt for d in generate_questions(text)]
+
+
+def test_a_speaker_named_after_the_pronoun_is_not_what_it_stands_for():
+    # "It will end before the winter, the army said" made "Before when will the army end?" (true/false too).
+    text = (
+        "The offensive against the city began in October. It will end before the winter, the army said. "
+        "Officials expect heavy losses."
+    )
+    assert not [p for p in prompts_of(text) if "army will end" in p.lower() or "will the army end" in p]
+
+
+def test_for_a_date_asks_when_and_for_a_length_of_time_never_strands_the_preposition():
+    text = (
+        "The council has scheduled the final vote on the new bridge for March 3. Residents have opposed the "
+        "plan for two years. The mayor supports it."
+    )
+    prompts = prompts_of(text)
+    assert "When has the council scheduled the final vote on the new bridge?" in prompts
+    assert not [p for p in prompts if p.startswith(("When", "How long")) and p.endswith(" for?")], prompts
+
+
+def test_since_and_over_still_ask_when_about_a_point_in_time():
+    prompts = prompts_of(
+        "The largest city in the region has been under siege since June. The tallest tower has stood empty "
+        "since 2015. Nobody knows why."
+    ) + prompts_of(
+        "The troops stayed in the village over the summer. Prices rose over two decades. Farmers worried."
+    )
+    assert "Since when has the largest city in the region been under siege?" in prompts
+    assert "When did the troops stay in the village?" in prompts
+    assert not [p for p in prompts if p.startswith("When did prices rise")], prompts  # over two decades
+
+
+def test_a_length_of_time_is_told_from_a_point_in_time():
+    from quizzes.generation.textnorm import is_span
+
+    assert [is_span(d) for d in ("two years", "the past two weeks", "a century", "three decades")] == [
+        True
+    ] * 4
+    assert [is_span(d) for d in ("Monday", "last year", "two years ago", "March 3")] == [False] * 4
