@@ -12,15 +12,25 @@ from django.utils.text import capfirst
 SPLIT_PARTS = ("date", "time")
 
 
-def name_split_widget(field, label: str) -> None:
-    """`Opens at: date` and `Opens at: time` for the two boxes of a date-and-time field."""
-    widget = field.widget.widget if isinstance(field.widget, RelatedFieldWidgetWrapper) else field.widget
+def _inner(field):
+    """The input widget itself: the admin wraps a related field's in one that adds the "+" links."""
+    widget = field.widget
+    return widget.widget if isinstance(widget, RelatedFieldWidgetWrapper) else widget
+
+
+def name_split_widget(field, label: str) -> bool:
+    """`Opens at: date` and `Opens at: time` for the two boxes of a date-and-time field; False (nothing
+    named) when the field has a single input."""
+    widget = _inner(field)
     if isinstance(widget, SplitDateTimeWidget):
         for part, subwidget in zip(SPLIT_PARTS, widget.widgets, strict=True):
             subwidget.attrs["aria-label"] = f"{label}: {part}"
     elif isinstance(widget, MultiWidget):
         for number, subwidget in enumerate(widget.widgets, start=1):
             subwidget.attrs["aria-label"] = f"{label}, part {number}"
+    else:
+        return False
+    return True
 
 
 class LabelledFieldsAdminMixin:
@@ -46,15 +56,10 @@ class LabelledInlineMixin:
                 for name, field in form.fields.items():
                     if field.widget.is_hidden:
                         continue
-                    label = capfirst(field.label or name)
+                    label = f"{capfirst(field.label or name)}, {row}"
                     # Each form has its own deep copy of its fields' widgets: naming one row names only it.
-                    widget = field.widget
-                    if isinstance(widget, RelatedFieldWidgetWrapper):
-                        widget = widget.widget
-                    if isinstance(widget, MultiWidget):
-                        name_split_widget(field, f"{label}, {row}")
-                    else:
-                        widget.attrs["aria-label"] = f"{label}, {row}"
+                    if not name_split_widget(field, label):
+                        _inner(field).attrs["aria-label"] = label
 
         LabelledFormSet.__name__ = formset.__name__
         return LabelledFormSet
