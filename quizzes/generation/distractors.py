@@ -129,10 +129,7 @@ def _bundled(label: str, answer: str, article: Article) -> list[str]:
 def _places(answer: str, article: Article) -> list[str]:
     """Countries for a country, cities for a city; those of the answer's part of the world first."""
     by_region = data.COUNTRIES_BY_REGION if _is_country(answer) else data.CITIES_BY_REGION
-    region = _region(answer) or _article_region(article)
-    near = by_region.get(region, ()) if region else ()
-    far = [name for names in by_region.values() if names is not near for name in names]
-    return _rotated(near, answer) + _rotated(tuple(far), answer)
+    return _group_first(by_region, _region(answer) or _article_region(article), answer)
 
 
 def _organisations(answer: str, article: Article) -> list[str]:
@@ -142,9 +139,7 @@ def _organisations(answer: str, article: Article) -> list[str]:
     kind = data.ORGANISATION_KIND_OF.get(bare) or data.ORGANISATION_KIND_OF.get(f"the {bare}")
     if kind is None:
         kind = "university" if "University" in answer else _article_org_kind(article)
-    near = data.ORGANISATION_LISTS[kind]
-    far = tuple(name for other, names in data.ORGANISATION_LISTS.items() if other != kind for name in names)
-    return _rotated(near, answer) + _rotated(far, answer)
+    return _group_first(data.ORGANISATION_LISTS, kind, answer)
 
 
 def _article_org_kind(article: Article) -> str:
@@ -171,6 +166,14 @@ def _article_region(article: Article) -> str | None:
         if region:
             counts[region] = counts.get(region, 0) + len(starts)
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _group_first(groups: dict[str, tuple[str, ...]], key: str | None, answer: str) -> list[str]:
+    """The names of group `key` (none when it is None), then every other group's, each part rotated by the
+    answer so that different answers get different options."""
+    near = groups.get(key, ()) if key else ()
+    far = tuple(name for other, names in groups.items() if other != key for name in names)
+    return _rotated(near, answer) + _rotated(far, answer)
 
 
 def _rotated(items: tuple[str, ...], answer: str) -> list[str]:
