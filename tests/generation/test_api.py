@@ -4,6 +4,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from quizzes.generation import GENERATOR_VERSION, Draft, generate_questions, question_for_answer
 
 FIELDS = {
@@ -66,6 +68,37 @@ def test_question_for_answer_asks_when_for_a_date(mosul_text):
     draft = question_for_answer(mosul_text, start, start + len("Monday"))
     assert draft.prompt == "When did Iraqi troops reach Mosul?"
     assert draft.kind == "multiple_choice" and "Monday" in draft.choices
+
+
+@pytest.mark.parametrize(
+    ("text", "selection", "prompt"),
+    [
+        (
+            "Warsaw had many theatres. The Wojciech Bogusławski Theatre was the best example of Polish "
+            "monumental theatre.",
+            "Wojciech Bogusławski Theatre",
+            "The _____ was the best example of Polish monumental theatre.",
+        ),
+        (
+            "The drive was helped by a holding penalty. A holding penalty on cornerback Josh Norman gave the "
+            "Broncos a new set of downs.",
+            "Josh Norman",
+            "A holding penalty on cornerback _____ gave the Broncos a new set of downs.",
+        ),
+    ],
+)
+def test_question_for_answer_blanks_a_selection_a_wh_word_cannot_replace(text, selection, prompt):
+    # "The what was the best example …?" is not English: a phrase cut in two reads as a fill-in-the-blank.
+    start = text.index(selection)
+    draft = question_for_answer(text, start, start + len(selection))
+    assert (draft.form, draft.prompt, draft.answer) == ("fill_blank", prompt, selection)
+
+
+def test_question_for_answer_keeps_an_echo_question_after_a_preposition():
+    text = "Nearby, in Ogród Saski, the Summer Theatre was in operation from 1870 to 1939."
+    start = text.index("1870 to 1939")
+    draft = question_for_answer(text, start, start + len("1870 to 1939"))
+    assert draft.prompt.endswith("in operation from when?") and "_____" not in draft.prompt
 
 
 def test_question_for_answer_refuses_spans_outside_the_text(mosul_text):
