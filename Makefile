@@ -49,7 +49,7 @@ bench: $(INSTALLED) ## Question quality on the evaluation set, then the load ben
 	$(BIN)/python -m bench.quality; quality=$$?; $(BIN)/python -m bench.load; load=$$?; \
 		test $$quality -eq 0 -a $$load -eq 0
 
-lint: $(INSTALLED) ## ruff, mypy (the generator and the cleaner), bandit and pip-audit
+lint: $(INSTALLED) ## ruff, mypy (the apps, with django-stubs), bandit and pip-audit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -27,8 +27,9 @@ def reanchor_questions(*, article, old_text: str) -> tuple[int, int]:
     reanchored = demoted = 0
     questions = Question.objects.select_for_update().filter(article=article, evidence_start__isnull=False)
     for question in questions.order_by("id"):
-        sentence = old_text[question.evidence_start : question.evidence_end]
-        start = find_nearest(article.text, sentence, question.evidence_start) if sentence.strip() else None
+        old_start = question.evidence_start or 0  # never None: filtered above
+        sentence = old_text[old_start : question.evidence_end]
+        start = find_nearest(article.text, sentence, old_start) if sentence.strip() else None
         if start is not None:
             question.evidence_start, question.evidence_end = start, start + len(sentence)
             reanchored += 1

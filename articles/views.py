@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,6 +18,7 @@ from articles import selectors, services
 from articles.decoding import DecodeError, read_upload
 from articles.forms import ArticleForm, AskForm
 from quizzes.services.generation import question_ask, questions_generate
+from quizzes.views import HtmxHttpRequest
 
 DETAIL = "articles/article_detail.html"
 
@@ -27,7 +28,7 @@ def teacher_required(view):
 
     @login_required
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
+    def wrapper(request: HtmxHttpRequest, *args, **kwargs):
         if not request.user.is_staff:
             raise Http404
         return view(request, *args, **kwargs)
@@ -37,14 +38,14 @@ def teacher_required(view):
 
 @require_GET
 @teacher_required
-def article_list(request: HttpRequest) -> HttpResponse:
+def article_list(request: HtmxHttpRequest) -> HttpResponse:
     articles = selectors.articles_for_teacher(user=request.user)
     return render(request, "articles/article_list.html", {"articles": articles})
 
 
 @require_http_methods(["GET", "POST"])
 @teacher_required
-def article_new(request: HttpRequest) -> HttpResponse:
+def article_new(request: HtmxHttpRequest) -> HttpResponse:
     form = ArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -76,7 +77,7 @@ def _submitted_text(form: ArticleForm) -> str:
 
 
 def _detail(
-    request: HttpRequest, article, *, ask_form: AskForm | None = None, partial: str = ""
+    request: HtmxHttpRequest, article, *, ask_form: AskForm | None = None, partial: str = ""
 ) -> HttpResponse:
     context = {
         "article": article,
@@ -90,13 +91,13 @@ def _detail(
 
 @require_GET
 @teacher_required
-def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
+def article_detail(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     return _detail(request, selectors.article_for_teacher(user=request.user, article_id=article_id))
 
 
 @require_POST
 @teacher_required
-def article_generate(request: HttpRequest, article_id: int) -> HttpResponse:
+def article_generate(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     article = selectors.article_for_teacher(user=request.user, article_id=article_id)
     try:
         result = questions_generate(article=article)
@@ -111,7 +112,7 @@ def article_generate(request: HttpRequest, article_id: int) -> HttpResponse:
 
 @require_POST
 @teacher_required
-def article_ask(request: HttpRequest, article_id: int) -> HttpResponse:
+def article_ask(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     article = selectors.article_for_teacher(user=request.user, article_id=article_id)
     form = AskForm(request.POST, article_text=article.text)
     if form.is_valid():
@@ -125,13 +126,13 @@ def article_ask(request: HttpRequest, article_id: int) -> HttpResponse:
             messages.success(request, f"Question about that phrase: {question.prompt}")
             if not request.htmx:
                 return redirect("article_detail", article_id=article.pk)
-            form = None
+            return _detail(request, article, partial="questions-panel")  # the next ask starts empty
     return _detail(request, article, ask_form=form, partial="questions-panel")
 
 
 @require_POST
 @teacher_required
-def article_restore(request: HttpRequest, article_id: int, index: int) -> HttpResponse:
+def article_restore(request: HtmxHttpRequest, article_id: int, index: int) -> HttpResponse:
     article = selectors.article_for_teacher(user=request.user, article_id=article_id)
     try:
         update = services.article_restore_removed(article=article, index=index)

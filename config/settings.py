@@ -6,6 +6,7 @@ on production behaviour here, so there is no second settings file to forget on a
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -111,6 +112,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache: shared by every worker process --------------------------------------------------------------
 # Never a per-process cache: throttles and leaderboard invalidations must reach every worker.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -4,7 +4,9 @@ Rules that must never break live here as database constraints, so that two tabs,
 servers cannot break them either. Business logic lives in `services.py` (writes) and `selectors.py` (reads).
 """
 
+import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +14,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from articles.models import Article, TimeStampedModel
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class Question(TimeStampedModel):
@@ -47,6 +52,7 @@ class Question(TimeStampedModel):
     # Set when a teacher changes a generated question, so regeneration leaves it alone.
     edited_by_teacher = models.BooleanField(default=False)
     position = models.PositiveIntegerField(default=0)
+    response_total: int  # not a column: annotated by the admin's question list
 
     class Meta:
         ordering = ["article_id", "position", "id"]
@@ -98,9 +104,12 @@ class Classroom(TimeStampedModel):
     # Changes in the same transaction as anything that changes the class board (quizzes.board_cache), so
     # a poll reads it with the classroom row: the ETag of every leaderboard and the key of its cached HTML.
     board_version = models.CharField(max_length=16, default=new_board_version, editable=False)
-    students = models.ManyToManyField(
+    students: "models.ManyToManyField[User, Enrollment]" = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Enrollment", related_name="enrolled_classrooms"
     )
+    # Not columns: read with the row by quizzes.views.board_poll.classroom_for_board.
+    is_enrolled: bool
+    shows_board: bool
 
     class Meta:
         ordering = ["name", "id"]
@@ -147,7 +156,9 @@ class Assignment(TimeStampedModel):
     reveal = models.CharField(max_length=20, choices=Reveal.choices, default=Reveal.AFTER_EACH)
     shuffle_choices = models.BooleanField(default=True)
     show_leaderboard = models.BooleanField(default=True, help_text="Students may see the class leaderboard.")
-    questions = models.ManyToManyField(Question, through="AssignmentQuestion", related_name="assignments")
+    questions: "models.ManyToManyField[Question, AssignmentQuestion]" = models.ManyToManyField(
+        Question, through="AssignmentQuestion", related_name="assignments"
+    )
 
     class Meta:
         ordering = ["-opens_at", "-id"]
@@ -212,6 +223,10 @@ class Attempt(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     score = models.PositiveIntegerField(default=0)
     max_score = models.PositiveIntegerField(default=0)
+    # Not columns: read with the attempt by quizzes.selectors.student (the student's own extension and the
+    # content version its cached quiz items are keyed by).
+    personal_closes_at: dt.datetime | None
+    content_token: str | None
 
     class Meta:
         ordering = ["assignment_id", "student_id", "number"]

@@ -4,6 +4,8 @@ Row-level scoping (a teacher sees only their own articles, classes and results) 
 querysets; these model permissions only decide which admin pages a teacher can open at all.
 """
 
+from typing import Any
+
 TEACHERS_GROUP = "Teachers"
 
 # (app_label, model, actions). Results are read-only: scores change only through the quiz services.
@@ -26,7 +28,7 @@ def teacher_permission_codenames() -> list[tuple[str, str]]:
     return [(app, f"{action}_{model}") for app, model, actions in TEACHER_PERMISSIONS for action in actions]
 
 
-def ensure_teachers_group(apps) -> tuple[object, int]:
+def ensure_teachers_group(apps) -> tuple[Any, int]:
     """Create or update the Teachers group; `apps` is a migration state or django.apps.apps."""
     from django.contrib.auth.management import create_permissions
 

@@ -16,8 +16,8 @@ class CreateThroughServiceMixin:
     def get_inlines(self, request, obj):
         return super().get_inlines(request, obj) if obj is not None else []
 
-    def get_form(self, request, obj=None, **kwargs):
-        form_class = super().get_form(request, obj, **kwargs)
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change, **kwargs)
         if obj is not None:
             return form_class
         model_admin = self

@@ -2,7 +2,7 @@
 
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers
 
 from quizzes import throttle
 from quizzes.admin.scoping import ScopedModelAdmin

@@ -6,13 +6,13 @@ with plain text, not labels. Each such input gets an aria-label that says what i
 """
 
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
-from django.forms import MultiWidget, SplitDateTimeWidget
+from django.forms import MultiWidget, SplitDateTimeWidget, Widget
 from django.utils.text import capfirst
 
 SPLIT_PARTS = ("date", "time")
 
 
-def _inner(field):
+def _inner(field) -> Widget:
     """The input widget itself: the admin wraps a related field's in one that adds the "+" links."""
     widget = field.widget
     return widget.widget if isinstance(widget, RelatedFieldWidgetWrapper) else widget
@@ -26,8 +26,8 @@ def name_split_widget(field, label: str) -> bool:
         for part, subwidget in zip(SPLIT_PARTS, widget.widgets, strict=True):
             subwidget.attrs["aria-label"] = f"{label}: {part}"
     elif isinstance(widget, MultiWidget):
-        for number, subwidget in enumerate(widget.widgets, start=1):
-            subwidget.attrs["aria-label"] = f"{label}, part {number}"
+        for number, part_widget in enumerate(widget.widgets, start=1):
+            part_widget.attrs["aria-label"] = f"{label}, part {number}"
     else:
         return False
     return True

@@ -37,8 +37,10 @@ def assignment_items(assignment_id: int, token: str | None) -> AssignmentItems:
 
 def _load(assignment_id: int) -> AssignmentItems:
     return AssignmentItems(
-        AssignmentQuestion.objects.filter(assignment_id=assignment_id)
-        .select_related("question")
-        .prefetch_related("question__choices")
-        .order_by("position")
+        list(
+            AssignmentQuestion.objects.filter(assignment_id=assignment_id)
+            .select_related("question")
+            .prefetch_related("question__choices")
+            .order_by("position")
+        )
     )

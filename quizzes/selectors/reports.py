@@ -20,7 +20,7 @@ from quizzes.services.assignments import assignments_close_due
 COMMON_WRONG_TOP = 3
 
 
-def _best_attempts(assignment: Assignment) -> dict[int, Attempt]:
+def _best_attempts(assignment: Assignment) -> dict[int | None, Attempt]:
     ranked = (
         Attempt.objects.filter(assignment=assignment, student__isnull=False)
         .annotate(

@@ -7,9 +7,12 @@ booleans become bools), so the instances are the same as the ORM would give.
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Field, Model
+
+M = TypeVar("M", bound=Model)
 
 
 def _converters(field: Field, db) -> tuple:
@@ -20,7 +23,8 @@ def _converters(field: Field, db) -> tuple:
     known = db.__dict__.setdefault("_passage_row_converters", {})
     if field not in known:
         column = field.cached_col
-        known[field] = tuple(db.ops.get_db_converters(column)) + tuple(field.get_db_converters(db))
+        own = field.get_db_converters(db)  # type: ignore[attr-defined]  # Django's, missing from the stubs
+        known[field] = tuple(db.ops.get_db_converters(column)) + tuple(own)
     return known[field]
 
 
@@ -43,7 +47,7 @@ def width(model: type[Model]) -> int:
     return len(model._meta.concrete_fields)
 
 
-def instance(model: type[Model], row: Sequence, start: int = 0) -> Model:
+def instance(model: type[M], row: Sequence, start: int = 0) -> M:
     """The model built from row[start : start + width(model)], as the ORM would build it."""
     db = connections[DEFAULT_DB_ALIAS]
     fields = model._meta.concrete_fields

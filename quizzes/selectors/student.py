@@ -2,8 +2,9 @@
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import cast
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import connection
 from django.db.models import IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
@@ -26,7 +27,7 @@ from quizzes.selectors.types import AttemptState, DashboardRow
 from quizzes.services.assignments import assignments_close_due
 
 
-def _dashboard_queryset(student: AbstractUser):
+def _dashboard_queryset(student: User):
     mine = Q(attempts__student=student)
     override = StudentOverride.objects.filter(assignment=OuterRef("pk"), student=student)
     points = (
@@ -51,17 +52,17 @@ def _dashboard_queryset(student: AbstractUser):
     )
 
 
-def _status(a: Assignment, allowed: int, closes_at: dt.datetime | None, now: dt.datetime) -> str:
-    if now < a.opens_at:
+def _status(*, opens_at, open_attempt_id, used: int, allowed: int, closes_at, now: dt.datetime) -> str:
+    if now < opens_at:
         return "upcoming"
-    if a.open_attempt_id:
+    if open_attempt_id:
         return "in progress"
     if closes_at is not None and now >= closes_at:
         return "closed"
-    return "finished" if a.attempts_used >= allowed else "open"
+    return "finished" if used >= allowed else "open"
 
 
-def student_dashboard(*, student: AbstractUser, now: dt.datetime | None = None) -> list[DashboardRow]:
+def student_dashboard(*, student: User, now: dt.datetime | None = None) -> list[DashboardRow]:
     """Every assignment of every class the student is in, newest first, with status and best score."""
     now = now or timezone.now()
     assignments_close_due(now=now, student=student)
@@ -73,7 +74,14 @@ def student_dashboard(*, student: AbstractUser, now: dt.datetime | None = None) 
             DashboardRow(
                 assignment=a,
                 classroom=a.classroom,
-                status=_status(a, allowed, closes_at, now),
+                status=_status(
+                    opens_at=a.opens_at,
+                    open_attempt_id=a.open_attempt_id,
+                    used=a.attempts_used,
+                    allowed=allowed,
+                    closes_at=closes_at,
+                    now=now,
+                ),
                 best_score=a.best_score,
                 max_score=a.total_points,
                 attempts_used=a.attempts_used,
@@ -85,7 +93,7 @@ def student_dashboard(*, student: AbstractUser, now: dt.datetime | None = None) 
     return rows
 
 
-def attempt_for_student(*, attempt_id, student: AbstractUser, with_article: bool = True) -> Attempt:
+def attempt_for_student(*, attempt_id, student: User, with_article: bool = True) -> Attempt:
     """The student's own attempt; 404 for anyone else's (no hint that it exists).
 
     The assignment, the student's personal closing time and the content token (selectors/quiz_items.py)
@@ -128,15 +136,16 @@ def _attempt_row(attempt_id: int, student_id: int, *, with_article: bool) -> Att
         row = cursor.fetchone()
     if row is None:
         return None
-    instances, start = [], 0
-    for model, _alias in joined:
-        instances.append(rows.instance(model, row, start))
-        start += rows.width(model)
-    attempt, assignment = instances[0], instances[1]
+    attempt = rows.instance(Attempt, row)
+    start = rows.width(Attempt)
+    assignment = rows.instance(Assignment, row, start)
+    start += rows.width(Assignment)
     Attempt.assignment.field.set_cached_value(attempt, assignment)
     if with_article:
-        Assignment.classroom.field.set_cached_value(assignment, instances[2])
-        Assignment.article.field.set_cached_value(assignment, instances[3])
+        Assignment.classroom.field.set_cached_value(assignment, rows.instance(Classroom, row, start))
+        start += rows.width(Classroom)
+        Assignment.article.field.set_cached_value(assignment, rows.instance(Article, row, start))
+        start += rows.width(Article)
     attempt.personal_closes_at = rows.converted(StudentOverride._meta.get_field("closes_at"), row[start])
     attempt.content_token = row[start + 1]
     return attempt
@@ -184,7 +193,7 @@ class AnsweredResponses(Mapping[int, Response]):
     answer needs to know which questions are answered, but shows only one response, and building a model
     instance per row was a tenth of an answer's cost by the end of a quiz."""
 
-    def __init__(self, found: dict[int, tuple], items: AssignmentItems, built: dict | None = None):
+    def __init__(self, found: dict[int, tuple | None], items: AssignmentItems, built: dict | None = None):
         self._found = found
         self._items = items
         self._built: dict[int, Response] = dict(built or {})
@@ -192,7 +201,7 @@ class AnsweredResponses(Mapping[int, Response]):
     def __getitem__(self, question_id: int) -> Response:
         response = self._built.get(question_id)
         if response is None:
-            response = self._build(self._found[question_id])
+            response = self._build(cast(tuple, self._found[question_id]))  # None only for built ones
             self._built[question_id] = response
         return response
 
@@ -215,8 +224,10 @@ class AnsweredResponses(Mapping[int, Response]):
         question = self._items.questions.get(response.question_id)
         if question is not None:
             Response.question.field.set_cached_value(response, question)
-        if response.choice_id is None or response.choice_id in self._items.choices:
-            Response.choice.field.set_cached_value(response, self._items.choices.get(response.choice_id))
+        choice_id = response.choice_id
+        if choice_id is None or choice_id in self._items.choices:
+            choice = None if choice_id is None else self._items.choices[choice_id]
+            Response.choice.field.set_cached_value(response, choice)
         return response
 
 

@@ -4,7 +4,7 @@ class has got (students finished, class average of their best scores)."""
 import datetime as dt
 from collections import defaultdict
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from quizzes.selectors.types import TeachingAssignment, TeachingClass
 from quizzes.services.assignments import assignments_close_due
 
 
-def teaching_overview(*, teacher: AbstractUser, now: dt.datetime | None = None) -> list[TeachingClass]:
+def teaching_overview(*, teacher: User, now: dt.datetime | None = None) -> list[TeachingClass]:
     """The teacher's own classes by name, each with its assignments, newest first. Closes what is due first,
     as the report does, so both count the same attempts as finished. When nothing is due, four queries
     whatever the number of classes: the due check, the classes, their assignments, each student's best."""

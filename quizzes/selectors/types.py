@@ -1,14 +1,14 @@
 """What the quiz selectors return: plain frozen dataclasses that templates read."""
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quizzes.models import Assignment, AssignmentQuestion, Attempt, Classroom, Response
+from quizzes.models import Assignment, AssignmentQuestion, Attempt, Classroom
 
 if TYPE_CHECKING:
     from quizzes.selectors.quiz_items import AssignmentItems
+    from quizzes.selectors.student import AnsweredResponses
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class DashboardRow:
 class AttemptState:
     attempt: Attempt
     items: "AssignmentItems"  # a list of AssignmentQuestion, with question and choice lookups
-    answered: Mapping[int, Response]  # question_id -> response, in the order answered
+    answered: "AnsweredResponses"  # a Mapping: question_id -> response, in the order answered
     next_item: AssignmentQuestion | None
     answered_count: int
     total: int

@@ -10,6 +10,7 @@ reads the open attempt). Building these through the ORM cost more than running t
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection
 
@@ -90,7 +91,7 @@ def insert_response(response: Response) -> bool:
         "(attempt_id, question_id, given_answer, choice_id, is_correct, points, answered_at) "
         "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (attempt_id, question_id) DO NOTHING RETURNING id"
     )
-    values = [
+    values: list[Any] = [
         response.attempt_id,
         response.question_id,
         response.given_answer,

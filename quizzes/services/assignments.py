@@ -1,8 +1,9 @@
 """Assigning an article's approved questions to a class, overrides, and closing due assignments."""
 
 import datetime as dt
+from functools import partial
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
@@ -79,7 +80,7 @@ def assignment_create(
 def override_grant(
     *,
     assignment: Assignment,
-    student: AbstractUser,
+    student: User,
     closes_at: dt.datetime | None = None,
     extra_attempts: int = 0,
 ) -> StudentOverride:
@@ -108,8 +109,8 @@ def assignments_close_due(
     *,
     now: dt.datetime | None = None,
     assignment: Assignment | None = None,
-    student: AbstractUser | None = None,
-    teacher: AbstractUser | None = None,
+    student: User | None = None,
+    teacher: User | None = None,
 ) -> int:
     """Finish unfinished attempts whose closing time has passed, keeping what was answered.
 
@@ -134,5 +135,5 @@ def assignments_close_due(
             finished_at=Least(effective_deadline(), now)
         )
         for classroom_id in {classroom_id for _, classroom_id in rows}:
-            transaction.on_commit(lambda cid=classroom_id: board_version_bump(classroom_id=cid))
+            transaction.on_commit(partial(board_version_bump, classroom_id=classroom_id))
     return count

@@ -10,7 +10,7 @@ question does not finish it (a student may still be reading); results pages can 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -39,9 +39,7 @@ class SubmitResult:
 
 
 @transaction.atomic
-def attempt_start(
-    *, assignment: Assignment, student: AbstractUser, now: dt.datetime | None = None
-) -> Attempt:
+def attempt_start(*, assignment: Assignment, student: User, now: dt.datetime | None = None) -> Attempt:
     """Resume the student's open attempt, or start the next one if attempts remain."""
     now = now or timezone.now()
     facts = answer_sql.start_facts(
@@ -135,7 +133,7 @@ def _prepare(attempt: Attempt, question_id, item, choice_id, answer_text: str) -
 def response_submit(
     *,
     attempt: Attempt,
-    student: AbstractUser,
+    student: User,
     question_id: int,
     choice_id: int | None = None,
     answer_text: str = "",
@@ -167,7 +165,7 @@ def response_submit(
     raise ValidationError(messages.CLOSED)
 
 
-def _lock_own_attempt(attempt: Attempt, student: AbstractUser) -> tuple[int | None, bool, int]:
+def _lock_own_attempt(attempt: Attempt, student: User) -> tuple[int | None, bool, int]:
     """Lock the attempt row and read its owner, whether it is finished and its score as they are now."""
     locked = answer_sql.lock_attempt(attempt.pk)
     if locked is None or locked[0] != student.pk:
@@ -193,7 +191,7 @@ def _unsaved_response(attempt: Attempt, prepared: _Prepared, now: dt.datetime) -
 
 def _record(attempt: Attempt, score: int, prepared: _Prepared, response: Response | None) -> SubmitResult:
     if prepared.item is None:
-        raise prepared.refusal
+        raise _refusal(prepared)
     # The attempt row is locked, so no one else can be answering this question right now; the unique
     # constraint still has the last word (insert_response writes nothing if an answer is there).
     if response is not None and answer_sql.insert_response(response):
@@ -207,11 +205,16 @@ def _record(attempt: Attempt, score: int, prepared: _Prepared, response: Respons
             attempt_id=attempt.pk, question_id=prepared.item.question_id
         )
         return SubmitResult(response=existing, created=False, attempt=attempt)
-    raise prepared.refusal
+    raise _refusal(prepared)
+
+
+def _refusal(prepared: _Prepared) -> Exception:
+    # _prepare sets one whenever it leaves out the item or the grading; the fallback is for type checkers.
+    return prepared.refusal or Http404("No such question in this quiz")
 
 
 @transaction.atomic
-def attempt_finish(*, attempt: Attempt, student: AbstractUser, now: dt.datetime | None = None) -> Attempt:
+def attempt_finish(*, attempt: Attempt, student: User, now: dt.datetime | None = None) -> Attempt:
     """Finish the attempt; finishing twice changes nothing. After the deadline the closing time is kept."""
     now = now or timezone.now()
     # As for an answer: the closing time comes with the attempt the view just read, not re-read here.

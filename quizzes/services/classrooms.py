@@ -4,7 +4,7 @@ import secrets
 import string
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -48,7 +48,7 @@ def _membership_changed(classroom_id: int, student_id: int) -> None:
 
 
 @transaction.atomic
-def classroom_create(*, teacher: AbstractUser, name: str) -> Classroom:
+def classroom_create(*, teacher: User, name: str) -> Classroom:
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError(messages.CLASSROOM_NAME_REQUIRED)
@@ -64,9 +64,7 @@ def classroom_create(*, teacher: AbstractUser, name: str) -> Classroom:
     return classroom
 
 
-def classroom_join(
-    *, student: AbstractUser, join_code: str, display_name: str, client_ip: str = ""
-) -> Enrollment:
+def classroom_join(*, student: User, join_code: str, display_name: str, client_ip: str = "") -> Enrollment:
     """Enrol `student`; wrong codes count towards a cool-off (see quizzes.throttle).
 
     Deliberately not atomic as a whole: with the database cache a wrong guess's count is a row written in
@@ -89,7 +87,7 @@ def _refuse_while_locked(status: throttle.ThrottleStatus) -> None:
 
 
 @transaction.atomic
-def _enrol(*, classroom: Classroom, student: AbstractUser, display_name: str) -> Enrollment:
+def _enrol(*, classroom: Classroom, student: User, display_name: str) -> Enrollment:
     existing = Enrollment.objects.filter(classroom=classroom, student=student).first()
     if existing is not None:
         return existing
@@ -121,7 +119,7 @@ def enrollment_remove(*, enrollment: Enrollment) -> None:
 
 
 @transaction.atomic
-def student_password_reset(*, student: AbstractUser) -> str:
+def student_password_reset(*, student: User) -> str:
     """Give the student a new readable password (returned once, to show the teacher) and lift any lock."""
     password = readable_password()
     student.set_password(password)

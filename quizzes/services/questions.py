@@ -1,6 +1,7 @@
 """Teacher edits to questions: corrections regrade what students already answered, in one transaction."""
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -124,7 +125,7 @@ def attempts_rescore(*, attempt_ids: list[int]) -> None:
         Attempt.objects.filter(pk__in=attempt_ids).values_list("assignment__classroom_id", flat=True)
     )
     for classroom_id in classroom_ids:
-        transaction.on_commit(lambda cid=classroom_id: board_version_bump(classroom_id=cid))
+        transaction.on_commit(partial(board_version_bump, classroom_id=classroom_id))
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required as django_login_required
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
 from django_htmx.http import HttpResponseClientRedirect
@@ -18,7 +18,8 @@ class HtmxHttpRequest(HttpRequest):
     """A request after HtmxMiddleware, so type checkers know about `request.htmx`."""
 
     htmx: HtmxDetails
-    user: AbstractUser
+    user: User
+    _passage_csrf_token: str  # set by quizzes.views.take._render_fragment, once per request
 
 
 def wants_fragment(request: HtmxHttpRequest) -> bool:

@@ -10,6 +10,7 @@ Without a token (the teacher's preview) nothing is kept.
 """
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
@@ -48,5 +49,5 @@ def _render(assignment: Assignment, evidence: tuple) -> ArticleView:
     article = assignment.article
     paragraphs = article_paragraphs(article.text, *evidence)
     # An autoescaped render already returns a SafeString: the article's text is escaped in it.
-    body = get_template("quizzes/take.html#article-body").render({"paragraphs": paragraphs})
+    body = cast(SafeString, get_template("quizzes/take.html#article-body").render({"paragraphs": paragraphs}))
     return ArticleView(title=article.title, source_name=article.source_name, body=body)

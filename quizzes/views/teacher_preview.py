@@ -5,7 +5,7 @@ session (one small dict per assignment) and are graded with `quizzes.grading`, a
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from quizzes import grading
 from quizzes.forms import AnswerForm
 from quizzes.models import Assignment, AssignmentQuestion, Question, Response
-from quizzes.views import wants_fragment
+from quizzes.views import HtmxHttpRequest, wants_fragment
 from quizzes.views.article_view import article_view
 from quizzes.views.reading import choice_for_number, feedback_after_each, ordered_choices
 from quizzes.views.take_context import question_context
@@ -27,7 +27,7 @@ def _session_key(assignment_id: int) -> str:
     return f"passage-preview-{assignment_id}"
 
 
-def _answers(request: HttpRequest, assignment_id: int) -> dict[str, dict]:
+def _answers(request: HtmxHttpRequest, assignment_id: int) -> dict[str, dict]:
     return request.session.get(_session_key(assignment_id), {})
 
 
@@ -88,7 +88,7 @@ def _urls(assignment: Assignment, items, item, answers) -> dict[str, str]:
 
 
 def _render(
-    request: HttpRequest, assignment: Assignment, question_id: int | None, errors=None
+    request: HtmxHttpRequest, assignment: Assignment, question_id: int | None, errors=None
 ) -> HttpResponse:
     items = _items(assignment)
     answers = _answers(request, assignment.pk)
@@ -123,7 +123,7 @@ def _render(
 @login_required
 @require_GET
 def preview_question(
-    request: HttpRequest, assignment_id: int, question_id: int | None = None
+    request: HtmxHttpRequest, assignment_id: int, question_id: int | None = None
 ) -> HttpResponse:
     assignment = teacher_assignment_or_404(request, assignment_id)
     return _render(request, assignment, question_id)
@@ -131,7 +131,7 @@ def preview_question(
 
 @login_required
 @require_POST
-def preview_answer(request: HttpRequest, assignment_id: int, question_id: int) -> HttpResponse:
+def preview_answer(request: HtmxHttpRequest, assignment_id: int, question_id: int) -> HttpResponse:
     assignment = teacher_assignment_or_404(request, assignment_id)
     item = _item_or_404(_items(assignment), question_id, {})
     form = AnswerForm(request.POST)
@@ -164,7 +164,7 @@ def grade(item: AssignmentQuestion, data: dict, assignment: Assignment) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preview_finish(request: HttpRequest, assignment_id: int) -> HttpResponse:
+def preview_finish(request: HtmxHttpRequest, assignment_id: int) -> HttpResponse:
     assignment = teacher_assignment_or_404(request, assignment_id)
     items = _items(assignment)
     answers = _answers(request, assignment.pk)
@@ -181,7 +181,7 @@ def preview_finish(request: HttpRequest, assignment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def preview_reset(request: HttpRequest, assignment_id: int) -> HttpResponse:
+def preview_reset(request: HtmxHttpRequest, assignment_id: int) -> HttpResponse:
     assignment = teacher_assignment_or_404(request, assignment_id)
     request.session.pop(_session_key(assignment.pk), None)
     return redirect("teacher_preview", assignment.pk)

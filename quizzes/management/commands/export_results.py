@@ -33,7 +33,7 @@ def find_classroom(identifier: str) -> Classroom:
 
 
 def result_rows(classroom: Classroom):
-    names = dict(classroom.enrollments.values_list("student_id", "display_name"))
+    names: dict[int | None, str] = dict(classroom.enrollments.values_list("student_id", "display_name"))
     attempts = (
         Attempt.objects.filter(assignment__classroom=classroom)
         .select_related("assignment", "student")
