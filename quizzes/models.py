@@ -89,6 +89,18 @@ class Choice(models.Model):
         return self.text
 
 
+def assignment_phase(*, opens_at: dt.datetime, closes_at: dt.datetime | None, now: dt.datetime) -> str:
+    """ "upcoming", "open" or "closed" at `now`: open from opens_at (included) until closes_at (excluded).
+
+    The one place that says so, for the student's dashboard, the teacher's overview and starting an attempt;
+    `closes_at` is the student's own extension where one applies."""
+    if now < opens_at:
+        return "upcoming"
+    if closes_at is not None and now >= closes_at:
+        return "closed"
+    return "open"
+
+
 def new_board_version() -> str:
     # Random rather than a counter, so a restored database or a flushed cache never repeats an old ETag.
     return uuid.uuid4().hex[:16]

@@ -20,6 +20,7 @@ from quizzes.models import (
     ContentVersion,
     Response,
     StudentOverride,
+    assignment_phase,
 )
 from quizzes.selectors import rows
 from quizzes.selectors.quiz_items import AssignmentItems, assignment_items
@@ -53,12 +54,13 @@ def _dashboard_queryset(student: User):
 
 
 def _status(*, opens_at, open_attempt_id, used: int, allowed: int, closes_at, now: dt.datetime) -> str:
-    if now < opens_at:
-        return "upcoming"
+    phase = assignment_phase(opens_at=opens_at, closes_at=closes_at, now=now)
+    if phase == "upcoming":
+        return phase
     if open_attempt_id:
         return "in progress"
-    if closes_at is not None and now >= closes_at:
-        return "closed"
+    if phase == "closed":
+        return phase
     return "finished" if used >= allowed else "open"
 
 

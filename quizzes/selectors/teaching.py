@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 
-from quizzes.models import Assignment, Attempt, Classroom
+from quizzes.models import Assignment, Attempt, Classroom, assignment_phase
 from quizzes.selectors.boards import ACCURACY
 from quizzes.selectors.types import TeachingAssignment, TeachingClass
 from quizzes.services.assignments import assignments_close_due
@@ -60,12 +60,7 @@ def _best_shares(assignment_ids: list[int]) -> dict[int, list[float]]:
 def _summary(
     assignment: Assignment, now: dt.datetime, shares: list[float], students: int
 ) -> TeachingAssignment:
-    if assignment.opens_at > now:
-        status = "upcoming"
-    elif assignment.closes_at is not None and assignment.closes_at <= now:
-        status = "closed"
-    else:
-        status = "open"
+    status = assignment_phase(opens_at=assignment.opens_at, closes_at=assignment.closes_at, now=now)
     average = round(100 * sum(shares) / len(shares)) if shares else None
     return TeachingAssignment(
         assignment=assignment, status=status, finished=len(shares), students=students, average_percent=average

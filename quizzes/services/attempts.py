@@ -24,6 +24,7 @@ from quizzes.models import (
     Choice,
     Question,
     Response,
+    assignment_phase,
 )
 from quizzes.selectors.student import attempt_deadline
 from quizzes.services import answer_sql, messages
@@ -47,10 +48,11 @@ def attempt_start(*, assignment: Assignment, student: User, now: dt.datetime | N
     )
     if not facts.enrolled:
         raise ValidationError(messages.NOT_ENROLLED)
-    if now < assignment.opens_at:
-        raise ValidationError(messages.NOT_OPEN_YET)
     deadline = facts.personal_closes_at or assignment.closes_at
-    if deadline is not None and now >= deadline:
+    phase = assignment_phase(opens_at=assignment.opens_at, closes_at=deadline, now=now)
+    if phase == "upcoming":
+        raise ValidationError(messages.NOT_OPEN_YET)
+    if phase == "closed":
         assignments_close_due(now=now, assignment=assignment)
         raise ValidationError(messages.CLOSED)
     mine = Attempt.objects.filter(assignment=assignment, student=student)
