@@ -10,7 +10,7 @@ from .pipeline import generate_questions
 
 # Stored on every generated question. Bump it when the drafts for the same text change, so a teacher's older
 # drafts can be told from new ones (and data/demo/review.json must be reviewed again: tests/test_demo.py).
-GENERATOR_VERSION = "passage-qg-2"  # 2: wrong options by region and kind, the session-5 question fixes
+GENERATOR_VERSION = "passage-qg-3"  # 3: "who" for groups of people ("militia groups")
 
 __all__ = [
     "GENERATOR_VERSION",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .sentences import Article
 from .simplify import Clause, phrase
-from .whwords import form_name, wh_for
+from .whwords import COLLECTIVE_NOUNS, form_name, wh_for
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd", "acomp"})
 SAY_VERBS = frozenset("say tweet tell add state warn claim write insist argue explain declare report".split())
@@ -66,7 +66,20 @@ def core_span(article: Article, head) -> tuple[int, int, str] | None:
     doc = head.doc
     while start < end - 1 and (doc[start].tag_ in ("DT", "PRP$", "PDT") or doc[start].is_punct):
         start += 1
+    end = _with_its_members(article, head, start, end)
     return start, end, ("CARDINAL" if head.like_num else "NP")
+
+
+def _with_its_members(article: Article, head, start: int, end: int) -> int:
+    """ "a small group of engineers", not "small group": a collective noun says little without its "of"."""
+    if head.lemma_.lower() not in COLLECTIVE_NOUNS:
+        return end
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None:
+        return end
+    member_end = article.chunk_of.get(pobj.i, (pobj.i, pobj.i + 1))[1]
+    return member_end if member_end - start <= 8 else end
 
 
 def candidates(article: Article, clause: Clause) -> list[Candidate]:

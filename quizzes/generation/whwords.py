@@ -16,10 +16,14 @@ PERSON_NOUNS = frozenset(
     "minister official envoy soldier emperor pope bishop student inventor engineer founder troop militant "
     "fighter resident rebel officer worker citizen refugee journalist militia executive chairman director "
     "spokesman spokeswoman spokesperson manager mayor governor judge doctor nurse commander customer "
-    "investor voter child parent patient victim survivor witness protester civilian".split()
+    "investor voter child parent patient victim survivor witness protester civilian volunteer researcher "
+    "expert activist farmer lawyer priest".split()
 )
 # Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
 PLURAL_PERSON_NOUNS = frozenset({"force"})
+# Nouns for a body of people only when a person noun says who is in it: "militia groups", "a team of
+# doctors" (but "a group of islands", "the research unit").
+COLLECTIVE_NOUNS = frozenset({"group", "unit", "band", "gang", "squad", "team", "crowd"})
 YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
 
 
@@ -81,6 +85,11 @@ def form_name(wh: str, role: str) -> str:
 
 def _names_people(head) -> bool:
     lemma = head.lemma_.lower()
+    if lemma in COLLECTIVE_NOUNS:
+        members = [c for c in head.children if c.dep_ == "compound"]
+        for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            members.extend(c for c in of.children if c.dep_ == "pobj")
+        return any(_names_people(member) for member in members)
     return lemma in PERSON_NOUNS or (head.tag_ == "NNS" and lemma in PLURAL_PERSON_NOUNS)
 
 

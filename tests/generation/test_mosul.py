@@ -2,6 +2,8 @@
 
 import re
 
+from quizzes.generation import generate_questions
+
 from .checks import assert_answers_in_evidence, assert_choices_sane, assert_no_leaks, assert_unique_answers
 
 BOILERPLATE_WORDS = ("Independent", "subscription", "donation", "bookmark", "commenting", "Comments")
@@ -60,6 +62,22 @@ def test_people_named_by_a_common_noun_are_asked_about_with_who(mosul_drafts):
     assert ("Iraqi troops", "Who reached Mosul on Monday?") in prompts
     assert ("militants", "Who fired rockets at the advancing Iraqi soldiers?") in prompts
     assert not any(p.startswith("What ") and a in ("Iraqi troops", "militants") for a, p in prompts)
+
+
+def test_a_group_of_people_is_asked_about_with_who(mosul_drafts):
+    # "Shia militia groups captured territory": a "group" is people when a person noun says who is in it.
+    prompts = {(d.answer, d.prompt) for d in mosul_drafts}
+    assert ("Shia militia groups", "Who captured territory to the west on Mosul?") in prompts
+
+
+def test_a_group_is_asked_about_whole_and_with_who_only_when_its_members_are_people():
+    text = (
+        "Last year the survey team mapped a group of islands off the northern coast. "
+        "The mayor thanked a group of volunteers for their work on the bridge."
+    )
+    asked = {d.answer: d.prompt for d in generate_questions(text)}
+    assert asked["group of volunteers"] == "Who did the mayor thank for their work on the bridge?"
+    assert asked["group of islands"] == "What did the survey team map off the northern coast last year?"
 
 
 def test_people_named_by_a_common_noun_rank_as_their_what_question_did_not_as_named_people(mosul_drafts):
