@@ -45,6 +45,12 @@ def too_generic(doc, start: int, end: int) -> bool:
     )
 
 
+# Nouns that say what something is only with their "of" phrase: "a huge network of tunnels".
+OF_NOUNS = frozenset(
+    "network series set range collection pair handful number wave chain string variety majority".split()
+)
+
+
 def core_span(article: Article, head) -> tuple[int, int, str] | None:
     """The answer phrase around an argument's head: its entity, or its noun chunk without the article."""
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
@@ -72,7 +78,7 @@ def core_span(article: Article, head) -> tuple[int, int, str] | None:
 
 def _with_its_members(article: Article, head, start: int, end: int) -> int:
     """ "a small group of engineers", not "small group": a collective noun says little without its "of"."""
-    if head.lemma_.lower() not in COLLECTIVE_NOUNS:
+    if head.lemma_.lower() not in COLLECTIVE_NOUNS | OF_NOUNS:
         return end
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

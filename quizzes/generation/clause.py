@@ -56,11 +56,18 @@ def breaks_clause(child) -> bool:
         return True
     if dep == "acl" and any(c.dep_ == "agent" for c in child.children):
         return True
+    if dep == "acl" and child.tag_ in ("VBN", "VBG") and _all_of_it_lifted(child):
+        return True  # "tunnels dug [to allow fighters to escape]": "dug" alone would dangle
     if dep == "advmod" and (child.tag_ == "WRB" or (child.lower_ in DISCOURSE and child.i < head.i)):
         return True
     if child.is_punct:
         return not (_inside_word(child) or _list_comma(child))
     return False
+
+
+def _all_of_it_lifted(participle) -> bool:
+    children = list(participle.children)
+    return bool(children) and all(c.dep_ in BREAK_DEPS for c in children)
 
 
 def _inside_word(tok) -> bool:

@@ -80,6 +80,19 @@ def test_a_group_is_asked_about_whole_and_with_who_only_when_its_members_are_peo
     assert asked["group of islands"] == "What did the survey team map off the northern coast last year?"
 
 
+def test_a_participle_whose_purpose_is_left_out_goes_with_it(mosul_drafts):
+    # "tunnels dug [to allow Isis fighters to escape]": the bare "dug" made "tunnels dug after entering the
+    # city", as if the tunnels were dug after the forces came in.
+    prompts = {d.prompt for d in mosul_drafts}
+    assert "Who discovered a huge network of tunnels after entering the city?" in prompts
+    assert not any("tunnels dug" in p and "_____" not in p for p in prompts)
+
+
+def test_an_answer_keeps_the_of_phrase_that_says_what_it_is(mosul_drafts):
+    answers = {d.prompt: d.answer for d in mosul_drafts}
+    assert answers["What did Iraqi forces discover after entering the city?"] == "huge network of tunnels"
+
+
 def test_people_named_by_a_common_noun_rank_as_their_what_question_did_not_as_named_people(mosul_drafts):
     # "Who" is the right word for "militants", but a vague answer is not worth a named person's place.
     ranks = {d.prompt: n for n, d in enumerate(mosul_drafts)}
