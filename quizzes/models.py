@@ -92,8 +92,9 @@ class Choice(models.Model):
 def assignment_phase(*, opens_at: dt.datetime, closes_at: dt.datetime | None, now: dt.datetime) -> str:
     """ "upcoming", "open" or "closed" at `now`: open from opens_at (included) until closes_at (excluded).
 
-    The one place that says so, for the student's dashboard, the teacher's overview and starting an attempt;
-    `closes_at` is the student's own extension where one applies."""
+    The rule for the student's dashboard, the teacher's overview and starting an attempt; the SQL filters
+    and the answer and finish paths compare the same way. `closes_at` is the student's own extension where
+    one applies."""
     if now < opens_at:
         return "upcoming"
     if closes_at is not None and now >= closes_at:

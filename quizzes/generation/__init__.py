@@ -10,7 +10,9 @@ from .pipeline import generate_questions
 
 # Stored on every generated question. Bump it when the drafts for the same text change, so a teacher's older
 # drafts can be told from new ones (and data/demo/review.json must be reviewed again: tests/test_demo.py).
-GENERATOR_VERSION = "passage-qg-3"  # 3: "who" for groups of people ("militia groups")
+# 3: "who" for groups of people, answers with their "of" phrase, stranded participles left out, and
+# "Ask about this" blanks a selection that is only part of a noun phrase
+GENERATOR_VERSION = "passage-qg-3"
 
 __all__ = [
     "GENERATOR_VERSION",

@@ -78,13 +78,15 @@ def _label(article: Article, answer_tokens: set[int]) -> str:
     return "NP"
 
 
-def _draft(article: Article, seg: Segment, answer: str, answer_tokens: set[int]) -> Draft:
+def _draft(article: Article, seg: Segment, answer: str, answer_tokens: set[int]) -> Draft | None:
     label = _label(article, answer_tokens)
     cand = _best_candidate(article, seg, answer_tokens)
     prompt = prompt_for(article, cand) if cand is not None else None
     form = cand.form if cand is not None else "what_in_place"
     if not prompt or leaks(answer, prompt):
         prompt, form = _in_place(article, seg, answer, label, answer_tokens)
+        if len(prompt.split()) < MIN_IN_PLACE_WORDS:
+            return None  # "The what led?": too little of the sentence to answer from
     return draft_for(article, seg, prompt, answer, label, form, with_options=label != "NP")
 
 
@@ -92,16 +94,19 @@ def _in_place(
     article: Article, seg: Segment, answer: str, label: str, answer_tokens: set[int]
 ) -> tuple[str, str]:
     """The answer's own clause with the phrase replaced by its wh-word ("… was in operation from when?"), as
-    (prompt, form). Where the selection leaves part of its own phrase in front of it ("The what was …",
-    "according to their what?", "a penalty on cornerback who gave …"), no wh-word reads as English, and the
-    same clause becomes a fill-in-the-blank instead. Kept to those: the quality bench's BLEU against human
-    questions counts every blank as a miss (it fell below its target when every in-place prompt was one)."""
+    (prompt, form). Where the selection is only part of a noun phrase ("The what was …", "according to
+    their what?", "cornerback who Norman gave …"), no wh-word reads as English, and the clause becomes a
+    fill-in-the-blank instead. Kept to those: against the human questions of the quality bench a blank
+    scores lower in BLEU than a wh-question (no "what", no "?"), and the score fell below its target when
+    every in-place prompt was a blank."""
     doc = article.doc
     head = min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))
     tokens = shorten(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
     first = min(answer_tokens)
     before = [i for i in sorted(tokens) if i < first]
-    if before and _modifies_answer(doc[before[-1]], answer_tokens):
+    if _modifies_head_outside(head, answer_tokens) or (
+        before and _modifies_answer(doc[before[-1]], answer_tokens)
+    ):
         return _with_gap(doc, seg, tokens, answer_tokens, BLANK, as_statement), "fill_blank"
     choice = wh_for(label, "object", answer, head, None)
     wh = choice[0] if choice else "what"
@@ -113,10 +118,21 @@ def _in_place(
     return _with_gap(doc, seg, tokens, answer_tokens, wh, as_question), "what_in_place"
 
 
+NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound"})
+MIN_IN_PLACE_WORDS = 5  # "What?", "The _____ led.": no question; the teacher is asked for another phrase
+
+
 def _modifies_answer(token, answer_tokens: set[int]) -> bool:
     """A determiner, possessive, adjective or compound of the selected phrase itself: a wh-word after it
-    ("the what", "their what", "cornerback who") would split the phrase."""
-    return token.head.i in answer_tokens and token.dep_ in ("det", "poss", "amod", "compound")
+    ("the what", "their what", "Warsaw's what", "cornerback who") would split the phrase."""
+    if token.dep_ == "case":  # the "'s" of "Warsaw's": the owner is the modifier
+        token = token.head
+    return token.head.i in answer_tokens and token.dep_ in NOUN_MODIFIERS
+
+
+def _modifies_head_outside(head, answer_tokens: set[int]) -> bool:
+    """The selection is itself a modifier of a noun left outside it: "Josh" of "cornerback Josh Norman"."""
+    return head.dep_ in NOUN_MODIFIERS and head.head.i not in answer_tokens
 
 
 def _with_gap(doc, seg: Segment, tokens: set[int], answer_tokens: set[int], gap: str, finish) -> str:

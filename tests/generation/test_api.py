@@ -85,6 +85,18 @@ def test_question_for_answer_asks_when_for_a_date(mosul_text):
             "Josh Norman",
             "A holding penalty on cornerback _____ gave the Broncos a new set of downs.",
         ),
+        (  # the possessive's "'s" stands between the owner and the selection
+            "Warsaw had many theatres. Warsaw's Grand Theatre was the best example of Polish monumental "
+            "theatre.",
+            "Grand Theatre",
+            "Warsaw's _____ was the best example of Polish monumental theatre.",
+        ),
+        (  # the selection modifies a noun left outside it
+            "The drive was helped by a holding penalty. A holding penalty on cornerback Josh Norman gave the "
+            "Broncos a new set of downs.",
+            "Josh",
+            "A holding penalty on cornerback _____ Norman gave the Broncos a new set of downs.",
+        ),
     ],
 )
 def test_question_for_answer_blanks_a_selection_a_wh_word_cannot_replace(text, selection, prompt):
@@ -99,6 +111,16 @@ def test_question_for_answer_keeps_an_echo_question_after_a_preposition():
     start = text.index("1870 to 1939")
     draft = question_for_answer(text, start, start + len("1870 to 1939"))
     assert draft.prompt.endswith("in operation from when?") and "_____" not in draft.prompt
+
+
+def test_question_for_answer_makes_no_question_rather_than_a_bare_what():
+    # A whole clause selected leaves only its wh-word: "What?" would be no question at all.
+    text = (
+        "The Amazon represents over half of the planet's remaining rainforests, and comprises the largest "
+        "tract of tropical rainforest."
+    )
+    selection = "The Amazon represents over half of the planet's remaining rainforests"
+    assert question_for_answer(text, 0, len(selection)) is None
 
 
 def test_question_for_answer_refuses_spans_outside_the_text(mosul_text):
