@@ -6,7 +6,7 @@ from typing import cast
 
 from django.contrib.auth.models import User
 from django.db import connection
-from django.db.models import IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import IntegerField, Max, Model, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -138,16 +138,16 @@ def _attempt_row(attempt_id: int, student_id: int, *, with_article: bool) -> Att
         row = cursor.fetchone()
     if row is None:
         return None
-    attempt = rows.instance(Attempt, row)
-    start = rows.width(Attempt)
-    assignment = rows.instance(Assignment, row, start)
-    start += rows.width(Assignment)
+    instances: list[Model] = []
+    start = 0
+    for model, _alias in joined:  # in the order selected above
+        instances.append(rows.instance(model, row, start))
+        start += rows.width(model)
+    attempt, assignment = cast(Attempt, instances[0]), cast(Assignment, instances[1])
     Attempt.assignment.field.set_cached_value(attempt, assignment)
     if with_article:
-        Assignment.classroom.field.set_cached_value(assignment, rows.instance(Classroom, row, start))
-        start += rows.width(Classroom)
-        Assignment.article.field.set_cached_value(assignment, rows.instance(Article, row, start))
-        start += rows.width(Article)
+        Assignment.classroom.field.set_cached_value(assignment, instances[2])
+        Assignment.article.field.set_cached_value(assignment, instances[3])
     attempt.personal_closes_at = rows.converted(StudentOverride._meta.get_field("closes_at"), row[start])
     attempt.content_token = row[start + 1]
     return attempt
