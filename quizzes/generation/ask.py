@@ -10,7 +10,7 @@ from .draft import Draft
 from .errors import MAX_CHARS, PREFIX, GenerationError
 from .extras import BLANK
 from .loader import parse_cached
-from .render import as_question, as_statement, join_items
+from .render import as_question, as_statement, join_items, lower_first
 from .sentences import Article, Segment, build_article
 from .simplify import SUBJECT_DEPS, clauses, phrase
 from .textnorm import leaks
@@ -102,6 +102,9 @@ def _in_place(
     doc = article.doc
     head = min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))
     tokens = shorten(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
+    copular = _copular_question(doc, seg, head, answer_tokens, label)
+    if copular is not None:
+        return copular, "what_in_place"
     first = min(answer_tokens)
     before = [i for i in sorted(tokens) if i < first]
     if _modifies_head_outside(head, answer_tokens) or (
@@ -119,6 +122,7 @@ def _in_place(
 
 
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound"})
+NAME_NOUNS = frozenset({"name", "nickname", "surname", "title"})  # "What is his real name?", not "who"
 MIN_IN_PLACE_WORDS = 5  # "What?", "The _____ led.": no question; the teacher is asked for another phrase
 
 
@@ -149,7 +153,41 @@ def _antecedent(doc, seg: Segment, item):
     if tok.tag_ in ("WDT", "WP") and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "relcl":
         noun = tok.head.head
         return join_items(doc, [i for i in phrase(noun, seg) if i < tok.i])
+    if tok.tag_ == "WP$":  # "an Iraqi whose real name" -> "Baghdadi's real name"
+        noun = _relative_antecedent(tok)
+        if noun is not None:
+            return join_items(doc, [i for i in phrase(noun, seg) if i < tok.i]) + "'s"
     return item
+
+
+def _relative_antecedent(tok):
+    """The noun a relative clause hangs on, through an apposition ("Baghdadi, an Iraqi whose …")."""
+    node = tok
+    while node.dep_ != "relcl":
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    noun = node.head
+    return noun.head if noun.dep_ == "appos" else noun
+
+
+def _copular_question(doc, seg: Segment, head, answer_tokens: set[int], label: str) -> str | None:
+    """The answer is what the subject is ("X's real name is Y"): "What is X's real name?", where the
+    in-place form read "X's real name is who?"."""
+    verb = head.head
+    if head.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    if any(doc[i].dep_ != "det" for i in range(verb.i + 1, min(answer_tokens))):
+        return None  # "are around 30 °C": the words between say something the question would lose
+    tokens = phrase(subject, seg)
+    text = join_items(doc, [_antecedent(doc, seg, i) for i in tokens])
+    wh = "Who" if label == "PERSON" and subject.lemma_.lower() not in NAME_NOUNS else "What"
+    if doc[tokens[0]].tag_ != "WP$":  # an antecedent put in for "whose" keeps its own case
+        text = lower_first(doc, text, tokens[0])
+    return as_question(join_items(doc, [wh, verb.i, text]))
 
 
 def _local_clause(doc, seg: Segment, head) -> set[int]:

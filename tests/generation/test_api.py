@@ -113,6 +113,18 @@ def test_question_for_answer_keeps_an_echo_question_after_a_preposition():
     assert draft.prompt.endswith("in operation from when?") and "_____" not in draft.prompt
 
 
+def test_question_for_answer_asks_what_the_subject_is_for_the_complement_of_is(mosul_text):
+    # "Baghdadi, an Iraqi whose real name is Ibrahim al-Samarrai": the in-place form read "Whose real name
+    # is who?"; "whose" now reads as the man it refers to.
+    start = mosul_text.index("Ibrahim al-Samarrai")
+    draft = question_for_answer(mosul_text, start, start + len("Ibrahim al-Samarrai"))
+    assert draft.prompt == "What is Baghdadi's real name?"
+    text = "Engineers test engines in many ways. The most useful instrument is the steam engine indicator."
+    start = text.index("steam engine indicator")
+    draft = question_for_answer(text, start, start + len("steam engine indicator"))
+    assert draft.prompt == "What is the most useful instrument?"
+
+
 def test_question_for_answer_makes_no_question_rather_than_a_bare_what():
     # A whole clause selected leaves only its wh-word: "What?" would be no question at all.
     text = (
