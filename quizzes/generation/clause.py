@@ -54,6 +54,8 @@ def breaks_clause(child) -> bool:
         return True
     if dep == "cc" and head.pos_ in ("VERB", "AUX"):
         return True
+    if dep == "cc" and _joins_only_lifted(child):
+        return True  # "a coalition … and [backed by air strikes]": the "and" would be left dangling
     if dep == "acl" and any(c.dep_ == "agent" for c in child.children):
         return True
     if dep == "acl" and child.tag_ in ("VBN", "VBG") and _all_of_it_lifted(child):
@@ -63,6 +65,11 @@ def breaks_clause(child) -> bool:
     if child.is_punct:
         return not (_inside_word(child) or _list_comma(child))
     return False
+
+
+def _joins_only_lifted(cc) -> bool:
+    following = [c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i]
+    return bool(following) and all(breaks_clause(c) for c in following)
 
 
 def _all_of_it_lifted(participle) -> bool:

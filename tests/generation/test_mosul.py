@@ -88,6 +88,13 @@ def test_a_participle_whose_purpose_is_left_out_goes_with_it(mosul_drafts):
     assert not any("tunnels dug" in p and "_____" not in p for p in prompts)
 
 
+def test_an_and_before_a_lifted_phrase_goes_with_it(mosul_drafts):
+    # "A coalition … - and backed by US-led air strikes, has been fighting": without "backed …", the
+    # "and" made "… Shia militias and has been fighting".
+    assert not any("militias and has been" in d.prompt for d in mosul_drafts)
+    assert any("Shia militias has been fighting" in d.prompt for d in mosul_drafts)
+
+
 def test_an_answer_keeps_the_of_phrase_that_says_what_it_is(mosul_drafts):
     answers = {d.prompt: d.answer for d in mosul_drafts}
     assert answers["What did Iraqi forces discover after entering the city?"] == "huge network of tunnels"
