@@ -113,6 +113,9 @@ def _in_place(
         return _with_gap(doc, seg, tokens, answer_tokens, BLANK, as_statement), "fill_blank"
     choice = wh_for(label, "object", answer, head, None)
     wh = choice[0] if choice else "what"
+    if label == "DATE" and head.dep_ == "pobj" and head.head.lower_ == "for" and first > seg.start:
+        span = wh_for(label, "pp", answer, head, head.head)
+        wh = span[0] if span and span[0] == "how long" else wh  # "fighting for how long?", not "for when?"
     if head.dep_ == "nummod" and head.head.i > head.i and label in ("CARDINAL", "QUANTITY"):
         noun = doc[max(answer_tokens) + 1 : head.head.i + 1].text
         answer_tokens = answer_tokens | set(range(max(answer_tokens) + 1, head.head.i + 1))

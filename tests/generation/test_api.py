@@ -125,6 +125,12 @@ def test_question_for_answer_asks_what_the_subject_is_for_the_complement_of_is(m
     assert draft.prompt == "What is the most useful instrument?"
 
 
+def test_question_for_answer_asks_how_long_for_a_span_after_for(mosul_text):
+    start = mosul_text.index("the past two weeks")
+    draft = question_for_answer(mosul_text, start, start + len("the past two weeks"))
+    assert draft.prompt.endswith("to retake the area for how long?"), draft.prompt
+
+
 def test_question_for_answer_makes_no_question_rather_than_a_bare_what():
     # A whole clause selected leaves only its wh-word: "What?" would be no question at all.
     text = (
