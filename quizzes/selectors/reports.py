@@ -104,7 +104,8 @@ def _grid(assignment: Assignment, items: list[AssignmentQuestion]) -> list[Repor
                 cells.append(ReportCell("correct" if response.is_correct else "wrong", response.given_answer))
         score = attempt.score if attempt else None
         max_score = attempt.max_score if attempt else sum(item.points for item in items)
-        rows.append(ReportRow(enrollment.display_name, score, max_score, cells))
+        in_progress = attempt is not None and attempt.finished_at is None
+        rows.append(ReportRow(enrollment.display_name, score, max_score, cells, in_progress))
     return rows
 
 

@@ -65,6 +65,7 @@ class ReportRow:
     score: int | None
     max_score: int
     cells: list[ReportCell]
+    in_progress: bool = False  # the row is an attempt not yet finished: its score may still grow
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,17 @@ def test_report_grid_marks_answers_with_symbols_and_text(client, teacher):
     assert "50%" in page  # each question: one of two right
 
 
+def test_report_says_when_a_score_is_from_an_attempt_still_in_progress(client, teacher):
+    assignment = build_class(teacher, students=1, questions=2, names=["Amira"])
+    student = EnrollmentFactory(classroom=assignment.classroom, display_name="Ben").student
+    Attempt.objects.create(assignment=assignment, student=student, number=1, score=0, max_score=2)
+    page = client.get(reverse("teacher_report", args=[assignment.pk])).content.decode()
+    amira, ben = page.index(">Amira<"), page.index(">Ben<")  # rows in name order
+    assert page.count("(in progress)") == 1
+    assert "(in progress)" not in page[amira:ben]  # Amira's attempt is finished
+    assert "(in progress)" in page[ben:]
+
+
 def test_report_escapes_student_input(client, teacher):
     assignment = build_class(teacher, students=1, questions=1, names=["<b>Bold</b>"])
     Response.objects.update(given_answer="<script>alert(1)</script>", is_correct=False)
