@@ -53,11 +53,12 @@ class Connection:
     ) -> Reply:
         if self.writer is not None and time.monotonic() - self.last_used > IDLE_REUSE_SECONDS:
             self.close()  # the server may have dropped it (keep-alive timeout); never resend a POST
-        if self.writer is None:
+        if self.writer is None or self.reader is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        reader = self.reader
         self.writer.write(_encode(method, path, f"{self.host}:{self.port}", session, headers or {}, body))
         try:
-            reply, keep_alive = await _read_reply(self.reader, method)
+            reply, keep_alive = await _read_reply(reader, method)
         except BaseException:
             self.close()
             raise

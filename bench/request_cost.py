@@ -123,7 +123,10 @@ class Driver:
         _, headers, _ = self.request(
             "start", "POST", f"/assignment/{self.info['assignment_id']}/start/", cookies, htmx=True
         )
-        attempt_id = int(ATTEMPT_URL.search(headers["hx-redirect"]).group(1))
+        redirect = ATTEMPT_URL.search(headers.get("hx-redirect", ""))
+        if redirect is None:
+            raise RuntimeError(f"start did not send the student to an attempt: {headers}")
+        attempt_id = int(redirect.group(1))
         status, _, body = self.request("page", "GET", f"/attempt/{attempt_id}/", cookies)
         if status != 200:
             raise RuntimeError(f"quiz page: {status}")
@@ -131,6 +134,8 @@ class Driver:
         read_panel(student, body)
         while student.panel is not None:
             answer = next_answer(self.quiz, student, self.rng, share_correct=1.0)
+            if answer is None:
+                raise RuntimeError("a question panel the load bench's student cannot answer")
             status, headers, body = self.request(
                 "answer", "POST", answer.url, cookies, answer.body, htmx=True
             )
