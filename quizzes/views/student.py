@@ -103,14 +103,28 @@ def _review(number: int, item, state, attempt, revealed: bool) -> dict:
     response = state.answered.get(item.question_id)
     choices = ordered_choices(question, attempt_id=attempt.id, shuffle=attempt.assignment.shuffle_choices)
     right = correct_choice(choices) if revealed else None
+    right_answer = (right.text if right else question.answer) if revealed else ""
+    missed = revealed and (response is None or not response.is_correct)
     return {
         "number": number,
         "item": item,
         "question": question,
         "response": response,
         "given": _given_text(response, choices),
-        "right_answer": (right.text if right else question.answer) if revealed else "",
+        "right_answer": right_answer,
+        # Where a missed answer stands in the article, to read again: (before, the answer, after).
+        "evidence": _evidence(attempt.assignment.article.text, question, right_answer) if missed else None,
     }
+
+
+def _evidence(text: str, question, right_answer: str) -> tuple[str, str, str] | None:
+    if question.evidence_start is None or question.evidence_end is None:
+        return None
+    sentence = text[question.evidence_start : question.evidence_end]
+    at = sentence.find(right_answer) if right_answer and question.kind != "true_false" else -1
+    if at < 0:
+        return sentence, "", ""
+    return sentence[:at], right_answer, sentence[at + len(right_answer) :]
 
 
 def _given_text(response, choices) -> str:
