@@ -7,6 +7,8 @@ MANAGE := $(BIN)/python manage.py
 # Reinstall only when pyproject.toml changed since the last install.
 INSTALLED := $(VENV)/.installed-dev
 INSTALLED_E2E := $(VENV)/.installed-e2e
+# serve, backup and restore need only the app: a production server gets no test or lint tools.
+INSTALLED_APP := $(VENV)/.installed-app
 CHROMIUM ?= /usr/bin/chromium
 
 .DEFAULT_GOAL := help
@@ -22,6 +24,10 @@ $(BIN)/python:
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(INSTALLED_APP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
 	touch $@
 
 $(INSTALLED_E2E): pyproject.toml $(INSTALLED)
@@ -49,15 +55,15 @@ bench: $(INSTALLED) ## Question quality on the evaluation set, then the load ben
 	$(BIN)/python -m bench.quality; quality=$$?; $(BIN)/python -m bench.load; load=$$?; \
 		test $$quality -eq 0 -a $$load -eq 0
 
-lint: $(INSTALLED) ## ruff, mypy (the apps, with django-stubs), bandit and pip-audit
+lint: $(INSTALLED) ## ruff, mypy (apps and benchmarks, with django-stubs), bandit and pip-audit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/bandit --quiet -c pyproject.toml -r config articles quizzes bench
-	@# Fails on a known vulnerability; lists every package it could not look up (e.g. offline) and why.
+	@# Fails on a known vulnerability; lists each package the index has no record of. Needs the index: offline it fails.
 	$(BIN)/pip-audit --skip-editable --progress-spinner off
 
-serve: $(INSTALLED) ## Production: gunicorn with DEBUG=false (needs SECRET_KEY and ALLOWED_HOSTS)
+serve: $(INSTALLED_APP) ## Production: gunicorn with DEBUG=false (needs SECRET_KEY and ALLOWED_HOSTS)
 	@test -n "$$SECRET_KEY" || { echo "Set SECRET_KEY (50+ random characters), e.g."; \
 		echo "  export SECRET_KEY=\$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')"; exit 1; }
 	@test -n "$$ALLOWED_HOSTS" || { echo "Set ALLOWED_HOSTS to the server's host names, e.g. export ALLOWED_HOSTS=quiz.school.lan"; exit 1; }
@@ -66,11 +72,13 @@ serve: $(INSTALLED) ## Production: gunicorn with DEBUG=false (needs SECRET_KEY a
 	DEBUG=false $(MANAGE) createcachetable
 	DEBUG=false PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi
 
-backup: $(INSTALLED) ## Back up the database into backups/ (SQLite online backup, or pg_dump)
+backup: $(INSTALLED_APP) ## Back up the database into backups/ (SQLite online backup, or pg_dump)
 	$(MANAGE) backup_db
 
-restore: $(INSTALLED) ## Restore a backup: make restore FILE=backups/passage-....sqlite3
+restore: $(INSTALLED_APP) ## Restore a backup, after asking: make restore FILE=backups/passage-....sqlite3
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/passage-YYYYmmdd-HHMMSS.sqlite3"; exit 1; }
+	@printf 'Replace everything in the database with %s? Whatever changed since that backup is lost. [y/N] ' "$(FILE)"; \
+		read answer; test "$$answer" = y || { echo "Nothing restored."; exit 1; }
 	$(MANAGE) restore_db "$(FILE)" --yes
 
 clean: ## Remove the virtualenv, caches and collected static files (keeps db.sqlite3 and backups/)

@@ -1,5 +1,6 @@
 """Classrooms: join code, roster, bulk student accounts, password resets and the projector link."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -69,12 +70,13 @@ class ClassroomAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
             reverse("admin:quizzes_assignment_changelist") + f"?classroom__id__exact={classroom.pk}",
         )
 
+    def get_changeform_initial_data(self, request):
+        # The add form starts from the school's setting, not the model's default of 10.
+        initial = super().get_changeform_initial_data(request)
+        return {"board_size": settings.PASSAGE_LEADERBOARD_TOP, **initial}
+
     def create_through_service(self, request, data: dict) -> Classroom:
-        classroom = classroom_create(teacher=request.user, name=data["name"])
-        if data.get("board_size") and data["board_size"] != classroom.board_size:
-            classroom.board_size = data["board_size"]
-            classroom.save(update_fields=["board_size"])
-        return classroom
+        return classroom_create(teacher=request.user, name=data["name"], board_size=data.get("board_size"))
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

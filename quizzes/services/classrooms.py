@@ -48,7 +48,9 @@ def _membership_changed(classroom_id: int, student_id: int) -> None:
 
 
 @transaction.atomic
-def classroom_create(*, teacher: User, name: str) -> Classroom:
+def classroom_create(*, teacher: User, name: str, board_size: int | None = None) -> Classroom:
+    """A new class with its own join code and projector link; the board shows `board_size` rows
+    (PASSAGE_LEADERBOARD_TOP when not given)."""
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError(messages.CLASSROOM_NAME_REQUIRED)
@@ -57,7 +59,7 @@ def classroom_create(*, teacher: User, name: str) -> Classroom:
         name=name,
         join_code=_new_join_code(),
         board_token=_new_board_token(),
-        board_size=settings.PASSAGE_LEADERBOARD_TOP,
+        board_size=board_size or settings.PASSAGE_LEADERBOARD_TOP,
     )
     classroom.full_clean()
     classroom.save()

@@ -33,6 +33,15 @@ def test_creating_a_class_in_the_admin_gives_it_a_join_code(client, teacher):
     assert classroom.join_code in page
 
 
+def test_the_add_form_starts_from_the_schools_board_size(client, teacher, settings):
+    # PASSAGE_LEADERBOARD_TOP is what a new class's board shows; the admin's add form is how classes are made.
+    settings.PASSAGE_LEADERBOARD_TOP = 5
+    page = client.get(reverse("admin:quizzes_classroom_add")).content.decode()
+    assert 'name="board_size" value="5"' in page
+    client.post(reverse("admin:quizzes_classroom_add"), {"name": "Year 10", "board_size": 5})
+    assert Classroom.objects.get(name="Year 10").board_size == 5
+
+
 def test_bulk_create_shows_each_password_once_and_the_accounts_work(client, teacher):
     classroom = ClassroomFactory(teacher=teacher)
     url = reverse("admin:quizzes_classroom_students", args=[classroom.pk])
