@@ -45,6 +45,9 @@ def too_generic(doc, start: int, end: int) -> bool:
     )
 
 
+# "Only Iraqi army forces are entering Mosul": the answer is "Iraqi army forces"; the adverb belongs to the
+# statement, not to the thing named.
+FOCUS_ADVERBS = frozenset({"only", "just", "even", "also", "merely", "solely"})
 # Nouns that say what something is only with their "of" phrase: "a huge network of tunnels".
 OF_NOUNS = frozenset(
     "network series set range collection pair handful number wave chain string variety majority".split()
@@ -70,7 +73,9 @@ def core_span(article: Article, head) -> tuple[int, int, str] | None:
         return None
     start, end = article.chunk_of.get(head.i, (head.i, head.i + 1))
     doc = head.doc
-    while start < end - 1 and (doc[start].tag_ in ("DT", "PRP$", "PDT") or doc[start].is_punct):
+    while start < end - 1 and (
+        doc[start].tag_ in ("DT", "PRP$", "PDT") or doc[start].is_punct or doc[start].lower_ in FOCUS_ADVERBS
+    ):
         start += 1
     end = _with_its_members(article, head, start, end)
     return start, end, ("CARDINAL" if head.like_num else "NP")

@@ -95,6 +95,13 @@ def test_an_and_before_a_lifted_phrase_goes_with_it(mosul_drafts):
     assert any("Shia militias has been fighting" in d.prompt for d in mosul_drafts)
 
 
+def test_an_answer_leaves_a_focus_adverb_to_the_sentence(mosul_drafts):
+    # "Only Iraqi army forces are entering Mosul": "only" says something about the statement; the forces
+    # are "Iraqi army forces", and a student typing that must not be marked wrong for leaving "only" out.
+    answers = {d.prompt: d.answer for d in mosul_drafts}
+    assert answers["Who is entering Mosul?"] == "Iraqi army forces"
+
+
 def test_an_answer_keeps_the_of_phrase_that_says_what_it_is(mosul_drafts):
     answers = {d.prompt: d.answer for d in mosul_drafts}
     assert answers["What did Iraqi forces discover after entering the city?"] == "huge network of tunnels"
