@@ -10,8 +10,9 @@ from .pipeline import generate_questions
 
 # Stored on every generated question. Bump it when the drafts for the same text change, so a teacher's older
 # drafts can be told from new ones (and data/demo/review.json must be reviewed again: tests/test_demo.py).
-# 3: "who" for groups of people, answers with their "of" phrase, stranded participles left out, and
-# "Ask about this" blanks a selection that is only part of a noun phrase
+# 3: "who" for groups of people; answers keep their "of" phrase and drop a leading "only"; stranded
+# participles and dangling "and"s left out; "Ask about this" blanks a selection that is only part of a
+# noun phrase and asks "What is X?" for the complement of "is"
 GENERATOR_VERSION = "passage-qg-3"
 
 __all__ = [
