@@ -78,7 +78,7 @@ backup: $(INSTALLED_APP) ## Back up the database into backups/ (SQLite online ba
 restore: $(INSTALLED_APP) ## Restore a backup, after asking: make restore FILE=backups/passage-....sqlite3
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/passage-YYYYmmdd-HHMMSS.sqlite3"; exit 1; }
 	@printf 'Replace everything in the database with %s? Whatever changed since that backup is lost. [y/N] ' "$(FILE)"; \
-		read answer; test "$$answer" = y || { echo "Nothing restored."; exit 1; }
+		read answer; case "$$answer" in [yY]|[yY][eE][sS]) ;; *) echo "Nothing restored."; exit 1;; esac
 	$(MANAGE) restore_db "$(FILE)" --yes
 
 clean: ## Remove the virtualenv, caches and collected static files (keeps db.sqlite3 and backups/)

@@ -9,6 +9,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -113,7 +114,9 @@ class Classroom(TimeStampedModel):
     join_code = models.CharField(max_length=12, unique=True)
     # Read-only projector link; blank when revoked. Rotating it revokes the old link.
     board_token = models.CharField(max_length=48, unique=True, null=True, blank=True)
-    board_size = models.PositiveSmallIntegerField(default=10, help_text="How many rows the projector shows.")
+    board_size = models.PositiveSmallIntegerField(
+        default=10, validators=[MinValueValidator(1)], help_text="How many rows the projector shows."
+    )
     # Changes in the same transaction as anything that changes the class board (quizzes.board_cache), so
     # a poll reads it with the classroom row: the ETag of every leaderboard and the key of its cached HTML.
     board_version = models.CharField(max_length=16, default=new_board_version, editable=False)

@@ -47,7 +47,7 @@ def too_generic(doc, start: int, end: int) -> bool:
 
 # "Only Iraqi army forces are entering Mosul": the answer is "Iraqi army forces"; the adverb belongs to the
 # statement, not to the thing named.
-FOCUS_ADVERBS = frozenset({"only", "just", "even", "also", "merely", "solely"})
+FOCUS_ADVERBS = frozenset({"only", "just", "merely", "solely"})
 # Nouns that say what something is only with their "of" phrase: "a huge network of tunnels".
 OF_NOUNS = frozenset(
     "network series set range collection pair handful number wave chain string variety majority".split()
@@ -58,7 +58,9 @@ def core_span(article: Article, head) -> tuple[int, int, str] | None:
     """The answer phrase around an argument's head: its entity, or its noun chunk without the article."""
     conjuncts = [c for c in head.children if c.dep_ == "conj"]
     if conjuncts:  # one item of a list is only part of the answer: ask for the whole list
-        start = article.chunk_of.get(head.i, (head.i, head.i + 1))[0]
+        start = _past_focus_adverb(
+            head.doc, article.chunk_of.get(head.i, (head.i, head.i + 1))[0], head.i + 1
+        )
         while head.doc[start].tag_ in ("DT", "PRP$", "PDT") and start < head.i:
             start += 1
         end = conjuncts[-1].right_edge.i + 1
@@ -73,12 +75,17 @@ def core_span(article: Article, head) -> tuple[int, int, str] | None:
         return None
     start, end = article.chunk_of.get(head.i, (head.i, head.i + 1))
     doc = head.doc
-    while start < end - 1 and (
-        doc[start].tag_ in ("DT", "PRP$", "PDT") or doc[start].is_punct or doc[start].lower_ in FOCUS_ADVERBS
-    ):
+    start = _past_focus_adverb(doc, start, end)
+    while start < end - 1 and (doc[start].tag_ in ("DT", "PRP$", "PDT") or doc[start].is_punct):
         start += 1
     end = _with_its_members(article, head, start, end)
     return start, end, ("CARDINAL" if head.like_num else "NP")
+
+
+def _past_focus_adverb(doc, start: int, end: int) -> int:
+    """Past an "only" that opens the phrase ("Only Iraqi army forces are entering"), which is about the
+    statement; not one after a determiner ("the only survivor"), where it is part of the thing named."""
+    return start + 1 if start < end - 1 and doc[start].lower_ in FOCUS_ADVERBS else start
 
 
 def _with_its_members(article: Article, head, start: int, end: int) -> int:

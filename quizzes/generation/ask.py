@@ -125,6 +125,7 @@ def _in_place(
 
 
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound"})
+COPULA_KEEPS = frozenset({"aux", "auxpass", "neg"})
 NAME_NOUNS = frozenset({"name", "nickname", "surname", "title"})  # "What is his real name?", not "who"
 MIN_IN_PLACE_WORDS = 5  # "What?", "The _____ led.": no question; the teacher is asked for another phrase
 
@@ -159,7 +160,8 @@ def _antecedent(doc, seg: Segment, item):
     if tok.tag_ == "WP$":  # "an Iraqi whose real name" -> "Baghdadi's real name"
         noun = _relative_antecedent(tok)
         if noun is not None:
-            return join_items(doc, [i for i in phrase(noun, seg) if i < tok.i]) + "'s"
+            owner = join_items(doc, [i for i in phrase(noun, seg) if i < tok.i])
+            return owner + ("'" if noun.tag_ in ("NNS", "NNPS") and owner.endswith("s") else "'s")
     return item
 
 
@@ -183,14 +185,26 @@ def _copular_question(doc, seg: Segment, head, answer_tokens: set[int], label: s
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or subject.pos_ == "PRON":
         return None
+    if any(c.dep_ in COPULA_KEEPS or (c.i < subject.i and not c.is_punct) for c in verb.children):
+        return None  # "has been", "was never", "In 1990, …": "What is …?" would drop or change them
     if any(doc[i].dep_ != "det" for i in range(verb.i + 1, min(answer_tokens))):
         return None  # "are around 30 °C": the words between say something the question would lose
+    if max(answer_tokens) < head.right_edge.i:
+        return None  # "the indicator [of the steam engine]": the answer is only the start of the phrase
     tokens = phrase(subject, seg)
     text = join_items(doc, [_antecedent(doc, seg, i) for i in tokens])
     wh = "Who" if label == "PERSON" and subject.lemma_.lower() not in NAME_NOUNS else "What"
-    if doc[tokens[0]].tag_ != "WP$":  # an antecedent put in for "whose" keeps its own case
-        text = lower_first(doc, text, tokens[0])
-    return as_question(join_items(doc, [wh, verb.i, text]))
+    return as_question(join_items(doc, [wh, verb.i, lower_first(doc, text, _first_word(doc, seg, tokens))]))
+
+
+def _first_word(doc, seg: Segment, tokens: list[int]) -> int:
+    """The token that starts the subject as written: the antecedent's, where "whose" was replaced."""
+    first = doc[tokens[0]]
+    if first.tag_ == "WP$":
+        noun = _relative_antecedent(first)
+        if noun is not None:
+            return min(phrase(noun, seg))
+    return first.i
 
 
 def _local_clause(doc, seg: Segment, head) -> set[int]:

@@ -17,7 +17,7 @@ PERSON_NOUNS = frozenset(
     "fighter resident rebel officer worker citizen refugee journalist militia executive chairman director "
     "spokesman spokeswoman spokesperson manager mayor governor judge doctor nurse commander customer "
     "investor voter child parent patient victim survivor witness protester civilian volunteer researcher "
-    "expert activist farmer lawyer priest".split()
+    "expert activist farmer lawyer priest son daughter father mother brother sister husband wife".split()
 )
 # Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
 PLURAL_PERSON_NOUNS = frozenset({"force"})

@@ -2,7 +2,7 @@
 
 from quizzes.board_cache import board_version, board_version_bump, dashboard_version
 from quizzes.selectors.boards import assignment_leaderboard, classroom_leaderboard
-from quizzes.selectors.reports import assignment_report, assignment_report_csv_rows
+from quizzes.selectors.reports import assignment_report
 from quizzes.selectors.student import (
     attempt_deadline,
     attempt_for_student,
@@ -35,7 +35,6 @@ __all__ = [
     "TeachingClass",
     "assignment_leaderboard",
     "assignment_report",
-    "assignment_report_csv_rows",
     "attempt_deadline",
     "attempt_for_student",
     "attempt_state",

@@ -6,7 +6,6 @@ have since left the class (anonymous), so the numbers still add up.
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 
 from django.db.models import Case, Count, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber, Trim
@@ -117,23 +116,3 @@ def assignment_report(*, assignment: Assignment) -> AssignmentReport:
         .order_by("position")
     )
     return AssignmentReport(assignment, _question_stats(assignment, items), _grid(assignment, items))
-
-
-def _csv_safe(value: object) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def assignment_report_csv_rows(*, assignment: Assignment) -> Iterator[list[str]]:
-    """Header, then one row per student: name, score, max, then "right: …" / "wrong: …" / "" per question."""
-    report = assignment_report(assignment=assignment)
-    header = ["Student", "Score", "Out of"]
-    header += [f"Q{q.item.position}: {q.item.question.prompt}" for q in report.questions]
-    yield [_csv_safe(cell) for cell in header]
-    for row in report.rows:
-        cells = [f"{c.state}: {c.given}" if c.state != "blank" else "" for c in row.cells]
-        yield [
-            _csv_safe(v)
-            for v in [row.display_name, row.score if row.score is not None else "", row.max_score, *cells]
-        ]

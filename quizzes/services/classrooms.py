@@ -59,7 +59,7 @@ def classroom_create(*, teacher: User, name: str, board_size: int | None = None)
         name=name,
         join_code=_new_join_code(),
         board_token=_new_board_token(),
-        board_size=board_size or settings.PASSAGE_LEADERBOARD_TOP,
+        board_size=settings.PASSAGE_LEADERBOARD_TOP if board_size is None else board_size,
     )
     classroom.full_clean()
     classroom.save()

@@ -1,5 +1,7 @@
 """The student's dashboard, joining a class, and the results of an attempt."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -117,14 +119,21 @@ def _review(number: int, item, state, attempt, revealed: bool) -> dict:
     }
 
 
+# The answer as a whole word or number: not the "12" of "2012" or the "100" of "1,100".
+WHOLE = r"(?<!\w)(?<!\d[.,]){}(?!\w)(?![.,]\d)"
+
+
 def _evidence(text: str, question, right_answer: str) -> tuple[str, str, str] | None:
-    if question.evidence_start is None or question.evidence_end is None:
-        return None
-    sentence = text[question.evidence_start : question.evidence_end]
-    at = sentence.find(right_answer) if right_answer and question.kind != "true_false" else -1
-    if at < 0:
+    start, end = question.evidence_start, question.evidence_end
+    if start is None or end is None or not 0 <= start < end <= len(text) or not text[start:end].strip():
+        return None  # offsets are editable in the admin: a sentence that is not there is not quoted
+    sentence = text[start:end]
+    found = None
+    if right_answer and question.kind != "true_false":  # a true/false answer is no phrase in the text
+        found = re.search(WHOLE.format(re.escape(right_answer)), sentence, re.IGNORECASE)
+    if found is None:
         return sentence, "", ""
-    return sentence[:at], right_answer, sentence[at + len(right_answer) :]
+    return sentence[: found.start()], found.group(), sentence[found.end() :]
 
 
 def _given_text(response, choices) -> str:

@@ -73,11 +73,13 @@ def report_csv_rows(report):
         "Student",
         "Score",
         "Max score",
+        "Finished",
         *[f"Q{n}: {q.item.question.prompt}" for n, q in enumerate(questions, 1)],
     ]
     for row in report.rows:
         score = "" if row.score is None else row.score
-        yield [row.display_name, score, row.max_score, *[cell_text(cell) for cell in row.cells]]
+        finished = "" if row.score is None else ("no, in progress" if row.in_progress else "yes")
+        yield [row.display_name, score, row.max_score, finished, *[cell_text(cell) for cell in row.cells]]
     yield []
     yield ["Question", "Right answer", "Answered", "Correct", "Share correct", "Most common wrong answers"]
     for n, question in enumerate(questions, 1):

@@ -119,10 +119,26 @@ def test_question_for_answer_asks_what_the_subject_is_for_the_complement_of_is(m
     start = mosul_text.index("Ibrahim al-Samarrai")
     draft = question_for_answer(mosul_text, start, start + len("Ibrahim al-Samarrai"))
     assert draft.prompt == "What is Baghdadi's real name?"
-    text = "Engineers test engines in many ways. The most useful instrument is the steam engine indicator."
-    start = text.index("steam engine indicator")
-    draft = question_for_answer(text, start, start + len("steam engine indicator"))
-    assert draft.prompt == "What is the most useful instrument?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "selection", "prompt"),
+    [
+        (
+            "The war ended. The soldiers, whose commander was John Smith, went home.",
+            "John Smith",
+            "Who was the soldiers' commander?",
+        ),
+        (
+            "The war ended. The man, whose name was John Smith, went home.",
+            "John Smith",
+            "What was the man's name?",
+        ),
+    ],
+)
+def test_whose_reads_as_its_owner_with_the_right_possessive(sentence, selection, prompt):
+    start = sentence.index(selection)
+    assert question_for_answer(sentence, start, start + len(selection)).prompt == prompt
 
 
 def test_question_for_answer_asks_how_long_for_a_span_after_for(mosul_text):

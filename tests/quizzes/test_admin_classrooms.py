@@ -38,8 +38,12 @@ def test_the_add_form_starts_from_the_schools_board_size(client, teacher, settin
     settings.PASSAGE_LEADERBOARD_TOP = 5
     page = client.get(reverse("admin:quizzes_classroom_add")).content.decode()
     assert 'name="board_size" value="5"' in page
-    client.post(reverse("admin:quizzes_classroom_add"), {"name": "Year 10", "board_size": 5})
-    assert Classroom.objects.get(name="Year 10").board_size == 5
+
+
+def test_a_board_of_no_rows_is_refused_in_words_a_teacher_reads(client, teacher):
+    response = client.post(reverse("admin:quizzes_classroom_add"), {"name": "Year 10", "board_size": 0})
+    assert "greater than or equal to 1" in response.content.decode()
+    assert not Classroom.objects.filter(name="Year 10").exists()
 
 
 def test_bulk_create_shows_each_password_once_and_the_accounts_work(client, teacher):

@@ -77,6 +77,16 @@ def test_report_says_when_a_score_is_from_an_attempt_still_in_progress(client, t
     assert "(in progress)" in page[ben:]
 
 
+def test_report_csv_says_which_scores_are_from_attempts_in_progress(client, teacher):
+    assignment = build_class(teacher, students=1, questions=2, names=["Amira"])
+    student = EnrollmentFactory(classroom=assignment.classroom, display_name="Ben").student
+    Attempt.objects.create(assignment=assignment, student=student, number=1, score=0, max_score=2)
+    EnrollmentFactory(classroom=assignment.classroom, display_name="Chloe")  # not started
+    response = client.get(reverse("teacher_report_csv", args=[assignment.pk]))
+    rows = {row[0]: row for row in read_csv(response) if row}
+    assert (rows["Amira"][3], rows["Ben"][3], rows["Chloe"][3]) == ("yes", "no, in progress", "")
+
+
 def test_report_escapes_student_input(client, teacher):
     assignment = build_class(teacher, students=1, questions=1, names=["<b>Bold</b>"])
     Response.objects.update(given_answer="<script>alert(1)</script>", is_correct=False)
@@ -96,10 +106,10 @@ def test_report_csv_has_a_row_per_student_and_per_question_figures(client, teach
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = read_csv(response)
-    assert rows[0][:3] == ["Student", "Score", "Max score"] and len(rows[0]) == 6
+    assert rows[0][:4] == ["Student", "Score", "Max score", "Finished"] and len(rows[0]) == 7
     amira = next(row for row in rows if row[0] == "Amira")
-    assert amira[1:3] == ["2", "3"]
-    assert amira[3:] == ["correct: Answer 0", "wrong: Wrong 1", "correct: Answer 2"]
+    assert amira[1:4] == ["2", "3", "yes"]
+    assert amira[4:] == ["correct: Answer 0", "wrong: Wrong 1", "correct: Answer 2"]
     assert any(row and row[0].startswith("Q2:") and "wrong 1 (1)" in row[-1].lower() for row in rows)
 
 
