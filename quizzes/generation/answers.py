@@ -52,6 +52,7 @@ FOCUS_ADVERBS = frozenset({"only", "just", "merely", "solely"})
 OF_NOUNS = frozenset(
     "network series set range collection pair handful number wave chain string variety majority".split()
 )
+MEMBER_NOUNS = COLLECTIVE_NOUNS | OF_NOUNS  # built once: core_span runs for every answer candidate
 
 
 def core_span(article: Article, head) -> tuple[int, int, str] | None:
@@ -90,7 +91,7 @@ def _past_focus_adverb(doc, start: int, end: int) -> int:
 
 def _with_its_members(article: Article, head, start: int, end: int) -> int:
     """ "a small group of engineers", not "small group": a collective noun says little without its "of"."""
-    if head.lemma_.lower() not in COLLECTIVE_NOUNS | OF_NOUNS:
+    if head.lemma_.lower() not in MEMBER_NOUNS:
         return end
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
