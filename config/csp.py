@@ -1,0 +1,67 @@
+"""django-csp's middleware, with the header built once instead of on every response.
+
+django-csp rebuilds the policy string from settings for every response (a dataclass copied into a dict,
+every directive copied and joined, once for the policy and once for the report-only policy): about a tenth
+of what a bare view or a signed-in one-row insert costs (bench/request_cost.py). Passage's policy is one
+static setting with no nonces and no per-view decorators, so the string is the same on every response;
+this keeps it, and still defers to django-csp whenever a response or request asks for something of its own.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
+
+# What django-csp's decorators and nonce put on a response or request: any of them means a per-response policy.
+PER_RESPONSE = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+    "_csp_exempt",
+    "_csp_exempt_ro",
+)
+
+
+class StaticPolicyCSPMiddleware(CSPMiddleware):
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self._built_from: tuple[object, object] | None = None
+        self._headers: list[tuple[str, str]] | None = None  # None: the settings need django-csp's own path
+        # As django-csp does: a nonce asked for after the header is written must fail, not go missing.
+        self._nonce_too_late = CheckableLazyObject(self._csp_nonce_post_response)
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        headers = self._static_headers()
+        if (
+            settings.DEBUG  # django-csp leaves Django's debug 404 and 500 pages (inline styles) alone
+            or headers is None
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(hasattr(response, name) for name in PER_RESPONSE)
+        ):
+            return super().process_response(request, response)
+        for header, value in headers:
+            if header not in response:
+                response[header] = value
+        request.csp_nonce = self._nonce_too_late  # type: ignore[attr-defined]
+        return response
+
+    def _static_headers(self) -> list[tuple[str, str]] | None:
+        # Rebuilt only when the settings objects change (tests' override_settings), never per request.
+        source = (
+            getattr(settings, "CONTENT_SECURITY_POLICY", None),
+            getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
+        )
+        if self._built_from is None or any(a is not b for a, b in zip(source, self._built_from, strict=True)):
+            self._built_from = source
+            if any((policy or {}).get("EXCLUDE_URL_PREFIXES") for policy in source):
+                self._headers = None  # the header depends on the path
+            else:
+                headers = [(HEADER, build_policy()), (HEADER_REPORT_ONLY, build_policy(report_only=True))]
+                self._headers = [(header, value) for header, value in headers if value]
+        return self._headers
