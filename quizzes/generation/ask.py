@@ -107,8 +107,10 @@ def _in_place(
         return copular, "what_in_place"
     first = min(answer_tokens)
     before = [i for i in sorted(tokens) if i < first]
-    if _modifies_head_outside(head, answer_tokens) or (
-        before and _modifies_answer(doc[before[-1]], answer_tokens)
+    if (
+        _modifies_head_outside(head, answer_tokens)
+        or (before and _modifies_answer(doc[before[-1]], answer_tokens))
+        or _amount_of_a_noun(head, label)
     ):
         return _with_gap(doc, seg, tokens, answer_tokens, BLANK, as_statement), "fill_blank"
     choice = wh_for(label, "object", answer, head, None)
@@ -127,6 +129,7 @@ def _in_place(
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound"})
 COPULA_KEEPS = frozenset({"aux", "auxpass", "neg"})
 NAME_NOUNS = frozenset({"name", "nickname", "surname", "title"})  # "What is his real name?", not "who"
+AMOUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MIN_IN_PLACE_WORDS = 5  # "What?", "The _____ led.": no question; the teacher is asked for another phrase
 
 
@@ -141,6 +144,17 @@ def _modifies_answer(token, answer_tokens: set[int]) -> bool:
 def _modifies_head_outside(head, answer_tokens: set[int]) -> bool:
     """The selection is itself a modifier of a noun left outside it: "Josh" of "cornerback Josh Norman"."""
     return head.dep_ in NOUN_MODIFIERS and head.head.i not in answer_tokens
+
+
+def _amount_of_a_noun(head, label: str) -> bool:
+    """An amount after "of" that measures a noun: "a population of how many?" is no English question, and
+    the blank ("The city has a population of _____.") reads as the sentence did."""
+    return (
+        label in AMOUNT_LABELS
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_ == "NOUN"
+    )
 
 
 def _with_gap(doc, seg: Segment, tokens: set[int], answer_tokens: set[int], gap: str, finish) -> str:

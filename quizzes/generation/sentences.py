@@ -15,6 +15,8 @@ BOILERPLATE = re.compile(
     r"premium|paywall|related:|watch:|listen:",
     re.IGNORECASE,
 )
+# Pointers to elsewhere in the source ("See image of indicator diagram below."), not statements to ask about.
+CROSS_REFERENCE = re.compile(r"^\W*(?:see\b|for more (?:information|details)\b)", re.IGNORECASE)
 QUOTE_MARKS = re.compile(r"[“”\"]")
 TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
 NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -92,7 +94,12 @@ def _make_segment(doc, index: int, start: int, end: int) -> Segment | None:
     span = doc[start:end]
     text = span.text
     words = sum(1 for t in span if t.is_alpha)
-    askable = bool(TERMINAL.search(text)) and words >= 5 and not BOILERPLATE.search(text)
+    askable = (
+        bool(TERMINAL.search(text))
+        and words >= 5
+        and not BOILERPLATE.search(text)
+        and not CROSS_REFERENCE.match(text)
+    )
     return Segment(index, start, end, span.start_char, span.end_char, askable, bool(QUOTE_MARKS.search(text)))
 
 

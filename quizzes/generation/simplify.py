@@ -91,12 +91,39 @@ def _bare_infinitive(verb) -> bool:
     return verb.dep_ == "ccomp" and verb.tag_ in ("VB", "VBP") and verb.head.lemma_ in BARE_INFINITIVE_HEADS
 
 
+def _shared_auxiliaries(verb) -> list[int] | None:
+    """The auxiliaries a verb joined to an earlier one shares with it, [] for none; None when unknowable.
+
+    "was developed for Porter and exhibited in 1862": "exhibited" is passive too ("When was the indicator
+    exhibited?", not "When did the indicator exhibit?"). A participle (VBN) takes the first verb's
+    auxiliaries. The tagger also reads such participles as simple pasts (VBD), and then nothing tells
+    "was captured and renamed in 1920" (passive) from "was built in 1900 and collapsed in 1950" (active)
+    but the verb's meaning: with no object of its own, such a verb after a passive one is skipped."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    head = verb.head
+    head_auxes = [c.i for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
+    if not head_auxes:
+        return []
+    if verb.tag_ == "VBN":
+        return head_auxes
+    head_passive = any(c.dep_ == "auxpass" for c in head.children)
+    if verb.tag_ == "VBD" and head_passive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    return []
+
+
 def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) -> Clause | None:
     subject = _subject(article, seg, verb, lenient)
     if subject is None:
         return None
     subj_toks, subj_text, subj_head = subject
     auxes, toks = _verb_group(verb, seg, set(subj_toks) | {subj_head})
+    if not auxes and verb.dep_ == "conj":
+        shared = _shared_auxiliaries(verb)
+        if shared is None:
+            return None
+        auxes = shared
     past_participle_as_past = (
         verb.dep_ == "ROOT" and verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)
     )

@@ -17,7 +17,16 @@ PERSON_NOUNS = frozenset(
     "fighter resident rebel officer worker citizen refugee journalist militia executive chairman director "
     "spokesman spokeswoman spokesperson manager mayor governor judge doctor nurse commander customer "
     "investor voter child parent patient victim survivor witness protester civilian volunteer researcher "
-    "expert activist farmer lawyer priest son daughter father mother brother sister husband wife".split()
+    "expert activist farmer lawyer priest son daughter father mother brother sister husband wife "
+    # Roles news and encyclopaedia text names people by ("the suspect was charged", "the pilot landed").
+    "suspect prisoner hostage pupil friend neighbour neighbor colleague employee diplomat politician senator "
+    "lawmaker candidate ambassador negotiator guard pilot passenger athlete artist singer actor actress "
+    "musician poet novelist composer painter architect philosopher historian economist analyst reporter "
+    "editor owner employer tourist visitor immigrant migrant settler prince princess duke general colonel "
+    "captain sergeant admiral ruler dictator monarch heir uncle aunt cousin boy girl teenager member "
+    "supporter opponent winner champion professor scholar physician surgeon firefighter detective "
+    "prosecutor attorney defendant inmate criminal gunman attacker bomber kidnapper insurgent veteran "
+    "sailor quarterback cornerback".split()
 )
 # Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
 PLURAL_PERSON_NOUNS = frozenset({"force"})

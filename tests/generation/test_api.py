@@ -97,6 +97,11 @@ def test_question_for_answer_asks_when_for_a_date(mosul_text):
             "Josh",
             "A holding penalty on cornerback _____ Norman gave the Broncos a new set of downs.",
         ),
+        (  # "a population of how many?" is no question
+            "Mosul lies on the Tigris. The city had a population of 1.2 million before the war.",
+            "1.2 million",
+            "The city had a population of _____ before the war.",
+        ),
     ],
 )
 def test_question_for_answer_blanks_a_selection_a_wh_word_cannot_replace(text, selection, prompt):

@@ -1,0 +1,36 @@
+"""A verb joined to an earlier one ("was developed … and exhibited") shares its auxiliaries, and pointers to
+elsewhere in the source ("See image … below.") are not asked about."""
+
+from quizzes.generation import generate_questions
+
+FILLER = " The weather was fine that year in the north of the country."
+
+
+def prompts(text: str) -> list[str]:
+    return [d.prompt for d in generate_questions(text + FILLER)]
+
+
+def test_a_participle_joined_to_a_passive_is_asked_as_a_passive():
+    asked = prompts("The suspect was arrested in May and charged with murder in June.")
+    assert "When was the suspect charged with murder?" in asked, asked
+    assert not [p for p in asked if "did the suspect charge" in p], asked
+
+
+def test_a_past_tense_after_a_passive_is_never_turned_active():
+    # spaCy tags "exhibited" VBD here; "When did the indicator exhibit …?" says the indicator exhibited.
+    asked = prompts(
+        "The most successful indicator was developed for Charles Porter by Charles Richard "
+        "and exhibited at London Exhibition in 1862."
+    )
+    assert not [p for p in asked if "indicator exhibit" in p or p.startswith("What exhibited")], asked
+    assert any("developed" in p for p in asked), asked
+
+
+def test_a_cross_reference_is_not_asked_about():
+    drafts = generate_questions(
+        "The steam engine indicator traces on paper the pressure in the cylinder throughout the cycle. "
+        "It was routinely used by engineers, mechanics and insurance inspectors. "
+        "See image of indicator diagram below (in Types of motor units section)."
+    )
+    assert drafts
+    assert not [d.prompt for d in drafts if "image" in d.prompt or "See " in d.prompt]
