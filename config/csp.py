@@ -7,15 +7,14 @@ static setting with no nonces and no per-view decorators, so the string is the s
 this keeps it, and still defers to django-csp whenever a response or request asks for something of its own.
 """
 
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
-from csp.constants import HEADER, HEADER_REPORT_ONLY
-from csp.middleware import CheckableLazyObject, CSPMiddleware
-from csp.utils import build_policy
-
-# What django-csp's decorators and nonce put on a response or request: any of them means a per-response policy.
+# What django-csp's decorators put on a response: any of them means a policy of the response's own.
 PER_RESPONSE = (
     "_csp_config",
     "_csp_update",

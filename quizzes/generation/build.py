@@ -90,7 +90,8 @@ def from_candidate(article: Article, cand: Candidate) -> Scored | None:
     item = make_draft(article, cand.clause.seg, prompt_for(article, cand), answer, cand.label, cand.form)
     if item is None:
         return None
-    penalty = 0.4 if cand.clause.source == "conj" else 0.0  # inherited subjects are likelier to be wrong
+    # Inherited subjects are likelier to be wrong.
+    penalty = 0.4 if cand.clause.source in ("conj", "participle") else 0.0
     if cand.role in ("pp", "nested") and cand.wh in ("what", "who"):
         penalty += 0.8  # a stranded preposition ("What did they fight against?") reads awkwardly
     if penalty:

@@ -32,7 +32,7 @@ class Clause:
     body: tuple[int | str, ...]  # everything after the subject; the verb is the int `verb` or VERB_SLOT
     front: tuple[int, ...]  # modifiers before the subject ("In 2014,"), moved to the end in questions
     passive: bool
-    source: str  # main | relative | conj | agent | appos
+    source: str  # main | relative | conj | participle | agent | appos | reduced
 
 
 VERB_SLOT = "\x00V"

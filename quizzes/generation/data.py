@@ -119,7 +119,8 @@ COUNTRY_ALIASES = frozenset({*SAME_COUNTRY, "England", "Scotland", "Wales", "Kor
 
 # Which bundled list stands in for which spaCy entity label.
 LISTS_BY_LABEL = {"NORP": (NATIONALITIES,), "LOC": (REGIONS,)}
-# Past tenses the "-ed" rule gets wrong, for turning "launched by X" round into "X launched".
+# Past tenses the "-ed" rule gets wrong, for turning "launched by X" round into "X launched" and
+# "…, killing 12 people" into "… killed 12 people".
 IRREGULAR_PAST = dict(
     pair.split(":")
     for pair in (
@@ -130,6 +131,9 @@ IRREGULAR_PAST = dict(
         "show:showed sing:sang speak:spoke spend:spent stand:stood steal:stole strike:struck take:took "
         "teach:taught tell:told think:thought throw:threw win:won write:wrote bear:bore beat:beat dig:dug "
         "feed:fed hide:hid keep:kept lay:laid lend:lent seek:sought set:set shoot:shot split:split "
-        "spread:spread swim:swam wear:wore put:put cut:cut"
+        "spread:spread swim:swam wear:wore put:put cut:cut have:had get:got become:became hear:heard "
+        "feel:felt sit:sat mean:meant let:let hit:hit hurt:hurt cost:cost shut:shut quit:quit "
+        "understand:understood withdraw:withdrew break:broke flee:fled hang:hung stick:stuck "
+        "undergo:underwent overcome:overcame bleed:bled read:read sink:sank drink:drank"
     ).split()
 )

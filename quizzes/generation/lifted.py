@@ -127,4 +127,13 @@ def past_tense(verb) -> str:
     lemma = verb.lemma_.lower()
     if lemma in IRREGULAR_PAST:
         return IRREGULAR_PAST[lemma]
-    return verb.text if verb.tag_ in ("VBN", "VBD") else lemma + ("d" if lemma.endswith("e") else "ed")
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.text
+    stem = verb.lower_[:-3] if verb.tag_ == "VBG" and verb.lower_.endswith("ing") else lemma
+    if stem != lemma and stem[:-1] == lemma and stem[-1] == lemma[-1]:
+        return stem + "ed"  # the participle shows the doubled consonant: "stopping" -> "stopped"
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return lemma[:-1] + "ied"  # "carry" -> "carried"
+    return lemma + "ed"

@@ -13,7 +13,7 @@ from .clause import (  # noqa: F401  (re-exported: the rest of the package impor
     collect,
     phrase,
 )
-from .lifted import agent_clause, appositive_clause, reduced_passive
+from .lifted import agent_clause, appositive_clause, past_tense, reduced_passive
 from .pronouns import resolve_pronoun
 from .render import join_items
 from .sentences import Article, Segment
@@ -31,6 +31,8 @@ def clauses(article: Article, segments: list[Segment] | None = None) -> list[Cla
             clause = None
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS:
                 clause = _finite_clause(article, seg, tok, lenient)
+            if clause is None and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG":
+                clause = _participle_clause(article, seg, tok, lenient)
             if clause is None and tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN":
                 clause = agent_clause(article, seg, tok)
             if (
@@ -143,4 +145,63 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
     passive = any(article.doc[i].dep_ == "auxpass" for i in auxes)
     return Clause(
         seg, tuple(subj_toks), subj_text, subj_head, verb.i, None, tuple(auxes), body, front, passive, source
+    )
+
+
+# Participles that work as prepositions ("including", "according to", "following the war"), not as
+# something the subject did.
+PREPOSITIONAL_PARTICIPLES = frozenset(
+    "include accord follow regard concern exclude depend consider give involve compare barring".split()
+)
+PARTICIPLE_MARKS = frozenset({"while", "thereby"})  # "…, while also leading the NFL" still says it led
+
+
+def _participle_clause(article: Article, seg: Segment, verb, lenient: bool = False) -> Clause | None:
+    """ "The defense gave up 308 points, … boasting four Pro Bowl selections" -> "The defense boasted four
+    Pro Bowl selections": a present participle added to a clause says what that clause's subject also did.
+
+    Only after an active verb in the simple past. After a passive the participle's doer is the event or
+    the agent ("The city was captured, leaving 100 dead": the capture left them); a present tense would
+    need an inflection this package does not make; and "Walking home, he saw …" is kept too, since the
+    participle comes first but the subject is the same."""
+    if verb.lemma_.lower() in PREPOSITIONAL_PARTICIPLES:
+        return None
+    chain = [verb]
+    while chain[-1].dep_ in ("advcl", "conj") and chain[-1].head.tag_ == "VBG":
+        chain.append(chain[-1].head)  # "…, ranking sixth, while also leading …": up to the first participle
+    if chain[-1].dep_ != "advcl":
+        return None
+    main = chain[-1].head
+    if main.pos_ != "VERB" or main.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in main.children):
+        return None
+    for link in chain:
+        for child in link.children:
+            if child.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "expl"):
+                return None  # "the weather being fine": a subject of its own
+            if child.dep_ == "mark" and child.lower_ not in PARTICIPLE_MARKS:
+                return None  # "as if fleeing", "without knowing": not something the subject did
+    subject = _subject(article, seg, main, lenient)
+    if subject is None:
+        return None
+    subj_toks, subj_text, subj_head = subject
+    body: list[int] = []
+    for child in verb.children:
+        if child.dep_ != "mark" and not breaks_clause(child) and child.i not in subj_toks:
+            collect(child, body, seg)
+    if not body:
+        return None  # "…, smiling.": nothing to ask about
+    front = tuple(i for i in body if i < verb.i)
+    rest = tuple(sorted(i for i in body if i > verb.i))
+    return Clause(
+        seg,
+        tuple(subj_toks),
+        subj_text,
+        subj_head,
+        verb.i,
+        past_tense(verb),
+        (),
+        (verb.i, *rest),
+        front,
+        False,
+        "participle",
     )

@@ -34,3 +34,27 @@ def test_a_cross_reference_is_not_asked_about():
     )
     assert drafts
     assert not [d.prompt for d in drafts if "image" in d.prompt or "See " in d.prompt]
+
+
+def test_a_participle_after_a_past_verb_says_what_its_subject_did():
+    asked = prompts(
+        "The Panthers defense gave up just 308 points, ranking sixth in the league, while also leading the "
+        "NFL in interceptions with 24 and boasting four Pro Bowl selections. "
+        "The bomb exploded near the market, killing 12 people."
+    )
+    assert "How many Pro Bowl selections did the Panthers defense boast?" in asked, asked
+    assert "How many people did the bomb kill?" in asked, asked
+
+
+def test_a_participle_after_a_passive_is_not_given_the_passive_subject():
+    # The capture left a hundred dead, not the city.
+    asked = prompts("The city was captured by rebels in the spring, leaving 100 people dead in the streets.")
+    assert not [p for p in asked if "did the city leave" in p or "the city left" in p], asked
+
+
+def test_a_participle_with_its_own_subject_or_as_a_preposition_is_not_lifted():
+    asked = prompts(
+        "The match was cancelled, the weather being too cold for the players. "
+        "Ten teams entered the league, including the Lions from Detroit."
+    )
+    assert not [p for p in asked if "did the match" in p or "did ten teams include" in p.lower()], asked
