@@ -123,7 +123,28 @@ def _in_place(
         answer_tokens = answer_tokens | set(range(max(answer_tokens) + 1, head.head.i + 1))
         tokens |= answer_tokens
         wh = f"how many {noun}"
+    echo = _participle_echo(article, seg, answer_tokens, wh)
+    if echo is not None:
+        return echo, "what_in_place"
     return _with_gap(doc, seg, tokens, answer_tokens, wh, as_question), "what_in_place"
+
+
+def _participle_echo(article: Article, seg: Segment, answer_tokens: set[int], wh: str) -> str | None:
+    """The echo question from the participle's own statement, where the answer is inside one: "The Panthers
+    defense also led the NFL in interceptions with how many?", where the sentence's clause cut short read
+    "The Panthers defense gave up just 308 points ranking leading the NFL in interceptions with how many?"."""
+    doc = article.doc
+    for clause in clauses(article, [seg]):
+        if clause.source != "participle":
+            continue
+        rest = [i for i in clause.body[1:] if isinstance(i, int)]
+        if not answer_tokens <= set(rest):
+            continue
+        first = min(answer_tokens)
+        gapped = [wh if i == first else i for i in rest if i == first or i not in answer_tokens]
+        items = [clause.subject_text, *clause.front, clause.verb_literal or doc[clause.verb].text, *gapped]
+        return as_question(join_items(doc, items))
+    return None
 
 
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound"})

@@ -166,3 +166,14 @@ def test_question_for_answer_refuses_spans_outside_the_text(mosul_text):
     assert question_for_answer(mosul_text, -1, 5) is None
     assert question_for_answer(mosul_text, 10, 5) is None
     assert question_for_answer(mosul_text, 0, len(mosul_text) + 1) is None
+
+
+def test_question_for_answer_inside_a_participle_echoes_the_participle_statement():
+    # The clause cut short read "… gave up just 308 points ranking leading the NFL … with how many?"
+    text = (
+        "The Panthers defense gave up just 308 points, ranking sixth in the league, while also leading the "
+        "NFL in interceptions with 24 and boasting four Pro Bowl selections. It was a fine year for the team."
+    )
+    start = text.index("24")
+    draft = question_for_answer(text, start, start + 2)
+    assert draft.prompt == "The Panthers defense led the NFL in interceptions with how many?"
