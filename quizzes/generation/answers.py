@@ -121,7 +121,17 @@ def candidates(article: Article, clause: Clause) -> list[Candidate]:
         for child in verb.children:
             if child.i in in_clause:
                 found.extend(_for_child(article, clause, child, in_clause))
-    return found
+    return [cand for cand in found if not _part_of_hyphenated_word(doc, cand.start, cand.end)]
+
+
+def _part_of_hyphenated_word(doc, start: int, end: int) -> bool:
+    """spaCy splits "counter-offensive" in three; "counter" alone made "… to retreat by -offensive?"."""
+    glued_before = start > 0 and doc[start - 1].text in HYPHENS and not doc[start - 1].whitespace_
+    glued_after = end < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_
+    return glued_before or glued_after
+
+
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 
 def _verbs(verb, in_clause: set[int]):

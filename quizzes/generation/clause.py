@@ -60,11 +60,17 @@ def breaks_clause(child) -> bool:
         return True
     if dep == "acl" and child.tag_ in ("VBN", "VBG") and _all_of_it_lifted(child):
         return True  # "tunnels dug [to allow fighters to escape]": "dug" alone would dangle
+    if dep == "prep" and any(_has_own_subject(c) for c in child.children if c.dep_ == "pcomp"):
+        return True  # "with Boris Johnson saying …": a clause of its own, not a phrase of this one
     if dep == "advmod" and (child.tag_ == "WRB" or (child.lower_ in DISCOURSE and child.i < head.i)):
         return True
     if child.is_punct:
         return not (_inside_word(child) or _list_comma(child))
     return False
+
+
+def _has_own_subject(verb) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _joins_only_lifted(cc) -> bool:

@@ -58,3 +58,23 @@ def test_a_participle_with_its_own_subject_or_as_a_preposition_is_not_lifted():
         "Ten teams entered the league, including the Lions from Detroit."
     )
     assert not [p for p in asked if "did the match" in p or "did ten teams include" in p.lower()], asked
+
+
+def test_part_of_a_hyphenated_word_is_never_the_answer():
+    drafts = generate_questions(
+        "Isis fighters have been forced to retreat by the counter-offensive in the north. "
+        "The army launched the attack from the south in the early morning."
+    )
+    assert drafts
+    assert not [d for d in drafts if d.answer in ("counter", "offensive") or " -" in d.prompt]
+
+
+def test_a_with_clause_with_its_own_subject_is_left_out_of_the_question():
+    # "What is unknown with British Foreign Secretary Boris Johnson saying?" came from this sentence.
+    asked = prompts(
+        "His current location is unknown, with British Foreign Secretary Boris Johnson saying on Sunday "
+        "that the leader had left the city."
+    )
+    questions = [p for p in asked if p.endswith("?") and "_____" not in p]  # blanks keep the whole sentence
+    assert questions
+    assert not [p for p in questions if "Johnson saying" in p], questions
