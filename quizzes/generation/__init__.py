@@ -13,7 +13,10 @@ from .pipeline import generate_questions
 # 3: "who" for groups of people; answers keep their "of" phrase and drop a leading "only"; stranded
 # participles and dangling "and"s left out; "Ask about this" blanks a selection that is only part of a
 # noun phrase and asks "What is X?" for the complement of "is"
-GENERATOR_VERSION = "passage-qg-3"
+# 4: a participle after a past verb is its subject's own statement ("…, boasting four Pro Bowl selections");
+# a participle joined to a passive stays passive; no half of a hyphenated word as an answer; "with X
+# saying …" left out of questions; cross-references ("See image … below.") not asked about
+GENERATOR_VERSION = "passage-qg-4"
 
 __all__ = [
     "GENERATOR_VERSION",
