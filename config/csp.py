@@ -30,8 +30,8 @@ PER_RESPONSE = (
 class StaticPolicyCSPMiddleware(CSPMiddleware):
     def __init__(self, get_response):
         super().__init__(get_response)
-        self._built_from: tuple[object, object] | None = None
-        self._headers: list[tuple[str, str]] | None = None  # None: the settings need django-csp's own path
+        # (the settings objects it was built from, the headers); headers None: django-csp's own path is needed
+        self._built: tuple[tuple[object, object], list[tuple[str, str]] | None] | None = None
         # As django-csp does: a nonce asked for after the header is written must fail, not go missing.
         self._nonce_too_late = CheckableLazyObject(self._csp_nonce_post_response)
 
@@ -51,16 +51,18 @@ class StaticPolicyCSPMiddleware(CSPMiddleware):
         return response
 
     def _static_headers(self) -> list[tuple[str, str]] | None:
-        # Rebuilt only when the settings objects change (tests' override_settings), never per request.
+        # Rebuilt only when the settings objects are replaced (override_settings), never per request; the
+        # policy is read once, so editing the settings dict in place afterwards is not seen (nothing does).
         source = (
             getattr(settings, "CONTENT_SECURITY_POLICY", None),
             getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
         )
-        if self._built_from is None or any(a is not b for a, b in zip(source, self._built_from, strict=True)):
-            self._built_from = source
+        built = self._built
+        if built is None or any(a is not b for a, b in zip(source, built[0], strict=True)):
             if any((policy or {}).get("EXCLUDE_URL_PREFIXES") for policy in source):
-                self._headers = None  # the header depends on the path
+                headers = None  # the header depends on the path
             else:
-                headers = [(HEADER, build_policy()), (HEADER_REPORT_ONLY, build_policy(report_only=True))]
-                self._headers = [(header, value) for header, value in headers if value]
-        return self._headers
+                pairs = [(HEADER, build_policy()), (HEADER_REPORT_ONLY, build_policy(report_only=True))]
+                headers = [(header, value) for header, value in pairs if value]
+            built = self._built = (source, headers)  # one assignment: a thread never sees half of it
+        return built[1]

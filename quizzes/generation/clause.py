@@ -60,7 +60,7 @@ def breaks_clause(child) -> bool:
         return True
     if dep == "acl" and child.tag_ in ("VBN", "VBG") and _all_of_it_lifted(child):
         return True  # "tunnels dug [to allow fighters to escape]": "dug" alone would dangle
-    if dep == "prep" and any(_has_own_subject(c) for c in child.children if c.dep_ == "pcomp"):
+    if dep == "prep" and child.lower_ == "with" and any(_has_own_subject(c) for c in child.children):
         return True  # "with Boris Johnson saying …": a clause of its own, not a phrase of this one
     if dep == "advmod" and (child.tag_ == "WRB" or (child.lower_ in DISCOURSE and child.i < head.i)):
         return True

@@ -121,12 +121,18 @@ def appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
     )
 
 
+PREFIXES = ("over", "under", "with", "out", "mis", "fore", "re", "up", "be", "for", "un")
+
+
 def past_tense(verb) -> str:
     from .data import IRREGULAR_PAST
 
     lemma = verb.lemma_.lower()
     if lemma in IRREGULAR_PAST:
         return IRREGULAR_PAST[lemma]
+    for prefix in PREFIXES:  # "oversee" -> "oversaw", "withhold" -> "withheld"
+        if lemma.startswith(prefix) and lemma[len(prefix) :] in IRREGULAR_PAST:
+            return prefix + IRREGULAR_PAST[lemma[len(prefix) :]]
     if verb.tag_ in ("VBN", "VBD"):
         return verb.text
     stem = verb.lower_[:-3] if verb.tag_ == "VBG" and verb.lower_.endswith("ing") else lemma
@@ -134,6 +140,8 @@ def past_tense(verb) -> str:
         return stem + "ed"  # the participle shows the doubled consonant: "stopping" -> "stopped"
     if lemma.endswith("e"):
         return lemma + "d"
+    if lemma.endswith("ic"):
+        return lemma + "ked"  # "panic" -> "panicked"
     if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u", ""):
         return lemma[:-1] + "ied"  # "carry" -> "carried"
     return lemma + "ed"

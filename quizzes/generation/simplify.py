@@ -100,7 +100,8 @@ def _shared_auxiliaries(verb) -> list[int] | None:
     exhibited?", not "When did the indicator exhibit?"). A participle (VBN) takes the first verb's
     auxiliaries. The tagger also reads such participles as simple pasts (VBD), and then nothing tells
     "was captured and renamed in 1920" (passive) from "was built in 1900 and collapsed in 1950" (active)
-    but the verb's meaning: with no object of its own, such a verb after a passive one is skipped."""
+    but the verb's meaning: with no object of its own, such a verb after a passive one is skipped, unless it
+    is one that has no passive (NEVER_PASSIVE: "was born in Ohio and died in Paris")."""
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return []
     head = verb.head
@@ -110,9 +111,22 @@ def _shared_auxiliaries(verb) -> list[int] | None:
     if verb.tag_ == "VBN":
         return head_auxes
     head_passive = any(c.dep_ == "auxpass" for c in head.children)
-    if verb.tag_ == "VBD" and head_passive and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+    if (
+        verb.tag_ == "VBD"
+        and head_passive
+        and verb.lemma_.lower() not in NEVER_PASSIVE
+        and not any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    ):
         return None
     return []
+
+
+# Verbs with no passive, so after "was born in Ohio and" they can only be active: "died in Paris in 1990".
+NEVER_PASSIVE = frozenset(
+    "die flee grow remain return arrive live sink fall rise collapse survive disappear emerge retire resign "
+    "escape move expand decline succeed fail work serve continue become go come stay settle travel sail "
+    "perish recover graduate marry emigrate immigrate".split()
+)
 
 
 def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) -> Clause | None:
@@ -129,6 +143,8 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
     past_participle_as_past = (
         verb.dep_ == "ROOT" and verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children)
     )
+    if auxes and article.doc[auxes[0]].tag_ in ("VBG", "VBN"):
+        return None  # "its captain being injured", "having been warned": no tense, no statement
     if any(article.doc[i].tag_ == "TO" for i in auxes) or (
         not auxes and verb.tag_ in ("VBG", "VB", "VBN") and not past_participle_as_past
     ):
@@ -151,9 +167,20 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
 # Participles that work as prepositions ("including", "according to", "following the war"), not as
 # something the subject did.
 PREPOSITIONAL_PARTICIPLES = frozenset(
-    "include accord follow regard concern exclude depend consider give involve compare barring".split()
+    "include accord follow regard concern exclude depend consider give involve compare bar start begin "
+    "range total amount".split()
 )
+SETTING_OFF = frozenset({",", ";", "—", "–"})
 PARTICIPLE_MARKS = frozenset({"while", "thereby"})  # "…, while also leading the NFL" still says it led
+
+
+def _set_off(participle, main) -> bool:
+    """Fronted ("Walking home, he …") or after a comma: then the participle tells of the subject. Without the
+    comma it usually tells of the object ("caught the boy stealing a car")."""
+    if participle.i < main.i:
+        return True
+    left = participle.left_edge.i
+    return left > participle.sent.start and participle.doc[left - 1].text in SETTING_OFF
 
 
 def _participle_clause(article: Article, seg: Segment, verb, lenient: bool = False) -> Clause | None:
@@ -174,10 +201,14 @@ def _participle_clause(article: Article, seg: Segment, verb, lenient: bool = Fal
     main = chain[-1].head
     if main.pos_ != "VERB" or main.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in main.children):
         return None
+    if not _set_off(chain[-1], main):
+        return None  # "Police caught the boy stealing a car": the boy stole it, not the police
     for link in chain:
         for child in link.children:
             if child.dep_ in (*SUBJECT_DEPS, "aux", "auxpass", "expl"):
                 return None  # "the weather being fine": a subject of its own
+            if child.dep_ == "neg":
+                return None  # "…, never seeing his soldiers again": the statement would drop the "never"
             if child.dep_ == "mark" and child.lower_ not in PARTICIPLE_MARKS:
                 return None  # "as if fleeing", "without knowing": not something the subject did
     subject = _subject(article, seg, main, lenient)

@@ -23,10 +23,10 @@ PERSON_NOUNS = frozenset(
     "lawmaker candidate ambassador negotiator guard pilot passenger athlete artist singer actor actress "
     "musician poet novelist composer painter architect philosopher historian economist analyst reporter "
     "editor owner employer tourist visitor immigrant migrant settler prince princess duke general colonel "
-    "captain sergeant admiral ruler dictator monarch heir uncle aunt cousin boy girl teenager member "
-    "supporter opponent winner champion professor scholar physician surgeon firefighter detective "
-    "prosecutor attorney defendant inmate criminal gunman attacker bomber kidnapper insurgent veteran "
-    "sailor quarterback cornerback".split()
+    "captain sergeant admiral ruler dictator monarch heir uncle aunt cousin boy girl teenager "
+    "supporter opponent champion professor scholar physician surgeon firefighter detective "
+    "prosecutor attorney defendant inmate criminal gunman attacker kidnapper insurgent veteran "
+    "sailor quarterback cornerback police".split()
 )
 # Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
 PLURAL_PERSON_NOUNS = frozenset({"force"})
