@@ -40,13 +40,13 @@ class ClassroomAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     list_display = ("name", "join_code", "student_count", "teacher")
     list_select_related = ("teacher",)
     search_fields = ("name", "join_code")
-    readonly_fields = ("join_code", "teacher", "tools")
+    readonly_fields = ("join_code", "teacher_name", "tools")
     actions = ("bulk_create_students",)
 
     def get_fields(self, request, obj=None):
         if obj is None:
             return ("name", "board_size")
-        return ("name", "join_code", "teacher", "board_size", "tools")
+        return ("name", "join_code", "teacher_name", "board_size", "tools")
 
     def get_queryset(self, request):
         from django.db.models import Count
@@ -57,13 +57,20 @@ class ClassroomAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     def student_count(self, classroom: Classroom) -> int:
         return getattr(classroom, "student_total", 0)
 
+    @admin.display(description="Teacher")
+    def teacher_name(self, classroom: Classroom) -> str:
+        # Plain text: the admin would link the teacher's account page, which a teacher may not open (403).
+        return classroom.teacher.get_full_name() or classroom.teacher.get_username()
+
     @admin.display(description="Class tools")
     def tools(self, classroom: Classroom) -> str:
         return format_html(
+            '<span class="class-tools">'
             '<a class="button" href="{}">Create student accounts</a> '
             '<a class="button" href="{}">Projector link</a> '
             '<a class="button" href="{}">Roster: reset passwords, lift sign-in locks</a> '
-            '<a class="button" href="{}">Assignments and reports</a>',
+            '<a class="button" href="{}">Assignments and reports</a>'
+            "</span>",
             reverse("admin:quizzes_classroom_students", args=[classroom.pk]),
             reverse("admin:quizzes_classroom_projector", args=[classroom.pk]),
             reverse("admin:quizzes_enrollment_changelist") + f"?classroom__id__exact={classroom.pk}",

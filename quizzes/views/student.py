@@ -17,6 +17,9 @@ from quizzes.views.dashboard_etag import dashboard_etag, vary_and_revalidate
 from quizzes.views.reading import answers_revealed, correct_choice, ordered_choices
 
 JOINED = "You have joined {classroom}."
+ALREADY_JOINED = (
+    "You are already in {classroom}, as {name}. Your teacher can change the name the leaderboard shows."
+)
 
 
 @login_required
@@ -44,7 +47,14 @@ def classroom_join_view(request: HtmxHttpRequest) -> HttpResponse:
             for text in error.messages:
                 form.add_error(None, text)
         else:
-            messages.success(request, JOINED.format(classroom=enrollment.classroom.name))
+            typed = " ".join(form.cleaned_data["display_name"].split())
+            if enrollment.display_name != typed:  # already in the class: joining again renames nobody
+                messages.info(
+                    request,
+                    ALREADY_JOINED.format(classroom=enrollment.classroom.name, name=enrollment.display_name),
+                )
+            else:
+                messages.success(request, JOINED.format(classroom=enrollment.classroom.name))
             return redirect("home")
     return _render_dashboard(request, form, status=400)
 

@@ -27,6 +27,7 @@ from quizzes.views.take_context import take_context
 ALREADY_ANSWERED = "You had already answered this question, so your first answer was kept."
 # Refusals that no form change can fix: the student is sent back to where they can see what happened.
 FINAL_REFUSALS = {service_messages.CLOSED, service_messages.ALREADY_FINISHED}
+QUIZ_ANCHOR = "#quiz"  # the questions' column of quizzes/take.html
 
 
 @login_required
@@ -86,7 +87,8 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
     if not wants_fragment(request):
         if notice:
             messages.info(request, notice)
-        return redirect("attempt_question", attempt.id, question_id)
+        # To the question, not the top of the article: on a phone the article comes first and is long.
+        return redirect(reverse("attempt_question", args=[attempt.id, question_id]) + QUIZ_ANCHOR)
     # The new state from the one already loaded: the saved response is the only thing that changed.
     state = selectors.attempt_state_with(state, result.response)
     response = _render_take(

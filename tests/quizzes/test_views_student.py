@@ -76,6 +76,21 @@ def test_join_with_a_good_code_enrols_and_shows_the_name_escaped():
     assert "<b>Bo</b>" not in response.content.decode()
 
 
+def test_joining_again_under_another_name_says_the_name_stays():
+    classroom = ClassroomFactory(join_code="ABCD2345", name="Year 9")
+    student = UserFactory()
+    client = Client()
+    client.force_login(student)
+    client.post(
+        "/join/", {"join_code": "ABCD2345", "display_name": "Amira"}, follow=True
+    )  # its message shown
+    again = client.post("/join/", {"join_code": "ABCD2345", "display_name": "Amira K"}, follow=True)
+    page = again.content.decode()
+    assert "You are already in Year 9, as Amira." in page
+    assert "You have joined" not in page
+    assert Enrollment.objects.get(student=student, classroom=classroom).display_name == "Amira"
+
+
 def test_wrong_join_code_says_so_and_repeated_guessing_is_slowed():
     student = UserFactory()
     client = Client()
