@@ -4,6 +4,8 @@ Edits to a question students have already answered go through `question_update`,
 responses and rescores the attempts in one transaction; the teacher is told how many were regraded.
 """
 
+import json
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -46,6 +48,58 @@ def plain(queryset):
     return Question.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
 
 
+class AcceptedAnswersField(forms.Field):
+    """The other answers graded as correct, one per line: the model keeps a JSON list, which a teacher
+    should never have to type. A pasted JSON list (as the field used to show) is still read as one."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 40})
+    MAX_LENGTH = 500  # as Question.answer
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value) -> list[str]:
+        if isinstance(value, list):
+            return value
+        text = (value or "").strip()
+        if text.startswith("["):
+            try:
+                parsed = json.loads(text)
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, list):
+                return self._unique([str(item) for item in parsed])
+        return self._unique(text.splitlines())
+
+    def validate(self, value: list[str]) -> None:
+        super().validate(value)
+        too_long = [item for item in value if len(item) > self.MAX_LENGTH]
+        if too_long:
+            raise ValidationError(f"Each accepted answer can be at most {self.MAX_LENGTH} characters.")
+
+    @staticmethod
+    def _unique(items: list[str]) -> list[str]:
+        kept: list[str] = []
+        for item in (" ".join(line.split()) for line in items):
+            if item and item not in kept:
+                kept.append(item)
+        return kept
+
+
+class QuestionAdminForm(forms.ModelForm):
+    accepted_answers = AcceptedAnswersField(
+        required=False,
+        label="Accepted answers",
+        help_text="Other answers graded as correct for a short answer, one per line.",
+    )
+
+    class Meta:
+        model = Question
+        fields = ("accepted_answers",)  # the admin's own `fields` decide the rest of the page
+
+
 class ChoiceFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -85,6 +139,7 @@ class QuestionInline(ScopedTabularInline):
 
 @admin.register(Question)
 class QuestionAdmin(ScopedModelAdmin):
+    form = QuestionAdminForm
     owner_path = "article__owner"
     inlines = [ChoiceInline]
     list_display = ("prompt", "kind", "answer", "status", "origin", "article", "response_count")

@@ -218,3 +218,29 @@ def test_a_question_added_on_the_article_page_is_saved(client, teacher):
     added = article.questions.get(answer="100,000")
     assert added.prompt == "How many forces launched the counter-offensive?"
     assert article.questions.count() == 2
+
+
+def test_accepted_answers_are_written_one_per_line_and_regrade(client, teacher):
+    # The field used to be raw JSON: typing "loudspeakers, speaker" was refused with "Enter a valid JSON."
+    question, attempt, response = answered_question(teacher, answer="speakers", given="loudspeakers")
+    question.accepted_answers = ["speaker"]
+    question.save()
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    page = client.get(url).content.decode()
+    assert '">speaker</textarea>' in page or ">\nspeaker</textarea>" in page  # shown as a line, not JSON
+
+    typed = "speaker\n  loudspeakers \n\nspeaker\n"
+    done = client.post(url, admin_form_data(page, accepted_answers=typed), follow=True).content.decode()
+    assert "1 student answer(s)" in done and "regraded" in done
+    question.refresh_from_db(), response.refresh_from_db(), attempt.refresh_from_db()
+    assert question.accepted_answers == ["speaker", "loudspeakers"]  # blank lines and repeats dropped
+    assert response.is_correct is True and attempt.score == 1
+
+
+def test_accepted_answers_pasted_as_a_json_list_still_save(client, teacher):
+    question = QuestionFactory(article=ArticleFactory(owner=teacher))
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), accepted_answers='["one hundred", "100"]')
+    assert client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert question.accepted_answers == ["one hundred", "100"]
