@@ -12,6 +12,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import selectors, services
@@ -123,7 +125,17 @@ def article_ask(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Question about that phrase: {question.prompt}")
+            # The new draft joins the end of a long list: link straight to it and to its edit page.
+            messages.success(
+                request,
+                format_html(
+                    'Question about that phrase: {} <a href="#question-{}">Show it in the list</a> · '
+                    '<a href="{}">Edit it</a>',
+                    question.prompt,
+                    question.pk,
+                    reverse("admin:quizzes_question_change", args=[question.pk]),
+                ),
+            )
             if not request.htmx:
                 return redirect("article_detail", article_id=article.pk)
             return _detail(request, article, partial="questions-panel")  # the next ask starts empty

@@ -126,7 +126,7 @@ class QuestionInline(ScopedTabularInline):
     fields = ("prompt", "kind", "answer", "status", "evidence")
     readonly_fields = ("evidence",)
     formfield_overrides = {
-        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 36})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 30})},
         models.CharField: {"widget": forms.TextInput(attrs={"size": 18})},
     }
     extra = 0

@@ -268,6 +268,11 @@ def test_ask_with_htmx_returns_the_panel_with_the_new_question(teacher_client, f
     page = response.content.decode()
     assert page.lstrip().startswith('<section class="article-questions"')
     assert "Question about that phrase: Which city did Iraqi forces enter?" in page
+    # The new draft is linked: in the list (it joins the end) and on its edit page.
+    question = article.questions.get()
+    assert f'<a href="#question-{question.pk}">Show it in the list</a>' in page
+    assert f'id="question-{question.pk}"' in page
+    assert reverse("admin:quizzes_question_change", args=[question.pk]) in page
 
 
 def test_ask_with_a_stale_selection_uses_the_typed_phrase(teacher_client, fake_engine):
