@@ -58,8 +58,9 @@
     replaceById(incoming, "progress");
     document.getElementById("feedback").replaceChildren();
     clearEvidence();
-    // { htmx: true } so the Back button goes through htmx's history handling, like hx-push-url.
-    history.pushState({ htmx: true }, "", link.href);
+    // { htmx: true } so the Back button goes through htmx's history handling, like hx-push-url; and the
+    // URL hx-get would push (the plain href ends in #quiz, for pages without JavaScript).
+    history.pushState({ htmx: true }, "", link.getAttribute("hx-get") || link.href);
     window.htmx.process(panel);
     swappedAt = Date.now();
     document.dispatchEvent(new CustomEvent("passage:swapped"));
