@@ -122,3 +122,22 @@ def _extended_past(assignment: Assignment, now: dt.datetime) -> bool:
 
 def correct_choice(choices: Iterable[Choice]) -> Choice | None:
     return next((choice for choice in choices if choice.is_correct), None)
+
+
+# The answer as a whole word or number: not the "12" of "2012" or the "100" of "1,100".
+WHOLE = r"(?<!\w)(?<!\d[.,]){}(?!\w)(?![.,]\d)"
+
+
+def evidence_quote(text: str, question: Question, right_answer: str) -> tuple[str, str, str] | None:
+    """The question's evidence sentence as (before, the answer, after), to quote under a missed question;
+    ("sentence", "", "") when the answer is not a phrase of it, None when there is no sentence to quote."""
+    start, end = question.evidence_start, question.evidence_end
+    if start is None or end is None or not 0 <= start < end <= len(text) or not text[start:end].strip():
+        return None  # offsets are editable in the admin: a sentence that is not there is not quoted
+    sentence = text[start:end]
+    found = None
+    if right_answer and question.kind != Question.Kind.TRUE_FALSE:  # "True" is no phrase in the text
+        found = re.search(WHOLE.format(re.escape(right_answer)), sentence, re.IGNORECASE)
+    if found is None:
+        return sentence, "", ""
+    return sentence[: found.start()], found.group(), sentence[found.end() :]

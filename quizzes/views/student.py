@@ -1,7 +1,5 @@
 """The student's dashboard, joining a class, and the results of an attempt."""
 
-import re
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -14,7 +12,7 @@ from quizzes.forms import JoinClassroomForm
 from quizzes.models import Attempt
 from quizzes.views import HtmxHttpRequest, client_ip, login_required
 from quizzes.views.dashboard_etag import dashboard_etag, vary_and_revalidate
-from quizzes.views.reading import answers_revealed, correct_choice, ordered_choices
+from quizzes.views.reading import answers_revealed, correct_choice, evidence_quote, ordered_choices
 
 JOINED = "You have joined {classroom}."
 ALREADY_JOINED = (
@@ -117,6 +115,7 @@ def _review(number: int, item, state, attempt, revealed: bool) -> dict:
     right = correct_choice(choices) if revealed else None
     right_answer = (right.text if right else question.answer) if revealed else ""
     missed = revealed and (response is None or not response.is_correct)
+    article_text = attempt.assignment.article.text
     return {
         "number": number,
         "item": item,
@@ -125,25 +124,8 @@ def _review(number: int, item, state, attempt, revealed: bool) -> dict:
         "given": _given_text(response, choices),
         "right_answer": right_answer,
         # Where a missed answer stands in the article, to read again: (before, the answer, after).
-        "evidence": _evidence(attempt.assignment.article.text, question, right_answer) if missed else None,
+        "evidence": evidence_quote(article_text, question, right_answer) if missed else None,
     }
-
-
-# The answer as a whole word or number: not the "12" of "2012" or the "100" of "1,100".
-WHOLE = r"(?<!\w)(?<!\d[.,]){}(?!\w)(?![.,]\d)"
-
-
-def _evidence(text: str, question, right_answer: str) -> tuple[str, str, str] | None:
-    start, end = question.evidence_start, question.evidence_end
-    if start is None or end is None or not 0 <= start < end <= len(text) or not text[start:end].strip():
-        return None  # offsets are editable in the admin: a sentence that is not there is not quoted
-    sentence = text[start:end]
-    found = None
-    if right_answer and question.kind != "true_false":  # a true/false answer is no phrase in the text
-        found = re.search(WHOLE.format(re.escape(right_answer)), sentence, re.IGNORECASE)
-    if found is None:
-        return sentence, "", ""
-    return sentence[: found.start()], found.group(), sentence[found.end() :]
 
 
 def _given_text(response, choices) -> str:

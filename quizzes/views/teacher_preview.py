@@ -16,7 +16,13 @@ from quizzes.forms import AnswerForm
 from quizzes.models import Assignment, AssignmentQuestion, Question, Response
 from quizzes.views import HtmxHttpRequest, wants_fragment
 from quizzes.views.article_view import article_view
-from quizzes.views.reading import choice_for_number, feedback_after_each, ordered_choices
+from quizzes.views.reading import (
+    choice_for_number,
+    correct_choice,
+    evidence_quote,
+    feedback_after_each,
+    ordered_choices,
+)
 from quizzes.views.take_context import question_context
 from quizzes.views.teacher import teacher_assignment_or_404
 
@@ -168,15 +174,36 @@ def preview_finish(request: HtmxHttpRequest, assignment_id: int) -> HttpResponse
     assignment = teacher_assignment_or_404(request, assignment_id)
     items = _items(assignment)
     answers = _answers(request, assignment.pk)
-    rows = [(item, answers.get(str(item.question_id))) for item in items]
+    reviews = [
+        _review(number, item, answers.get(str(item.question_id)), assignment)
+        for number, item in enumerate(items, start=1)
+    ]
     context = {
         "assignment": assignment,
-        "rows": rows,
-        "score": sum(item.points for item, saved in rows if saved and saved["correct"]),
+        "reviews": reviews,
+        "score": sum(review["item"].points for review in reviews if review["correct"]),
         "max_score": sum(item.points for item in items),
         "preview_notice": PREVIEW_NOTICE,
     }
     return render(request, "quizzes/teacher/preview_done.html", context)
+
+
+def _review(number: int, item: AssignmentQuestion, saved: dict | None, assignment: Assignment) -> dict:
+    """One question of the preview's end page, as the student's results page shows it once answers are
+    revealed: the answer given, right or not, and for a miss the evidence sentence with the answer marked."""
+    question = item.question
+    right = correct_choice(ordered_choices(question, attempt_id=None, shuffle=False))
+    right_answer = right.text if right else question.answer
+    correct = bool(saved and saved["correct"])
+    return {
+        "number": number,
+        "item": item,
+        "question": question,
+        "given": saved["given"] if saved else None,
+        "correct": correct,
+        "right_answer": right_answer,
+        "evidence": None if correct else evidence_quote(assignment.article.text, question, right_answer),
+    }
 
 
 @login_required

@@ -1,5 +1,7 @@
 """Preview as student: the real quiz page, graded in memory, and not one Attempt or Response written."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -57,9 +59,23 @@ def test_answering_in_preview_grades_but_writes_nothing(client, quiz):
     assert reverse("teacher_preview_finish", args=[assignment.pk]) in finished.content.decode()
     done = client.get(reverse("teacher_preview_finish", args=[assignment.pk])).content.decode()
 
-    assert "1 / 2" in done
-    assert "✓ correct" in done and "✗ wrong" in done and "Baghdad" in done
+    # The end page reads as the student's results page does once answers are shown.
+    assert 'score__value">1</span><span class="score__max"> / 2' in done
+    assert done.count("review--right") == 1 and done.count("review--wrong") == 1
+    assert re.search(r"Your answer:\s*<strong>Baghdad</strong>", done)
+    assert "The answer is <strong>Mosul</strong>." in done
     assert (Attempt.objects.count(), Response.objects.count()) == before
+
+
+def test_preview_end_quotes_the_evidence_of_a_missed_question(client, quiz):
+    assignment, short, choice = quiz
+    text = assignment.article.text
+    start = text.index("Iraqi forces have entered the city of Mosul")
+    choice.evidence_start, choice.evidence_end = start, text.index(".", start) + 1
+    choice.save()
+    client.post(reverse("teacher_preview_answer", args=[assignment.pk, choice.pk]), {"choice": "2"})
+    done = client.get(reverse("teacher_preview_finish", args=[assignment.pk])).content.decode()
+    assert "<mark>Mosul</mark>" in done and "From the article" in done
 
 
 def test_preview_over_htmx_returns_the_swapped_partials(client, quiz):
@@ -77,7 +93,7 @@ def test_preview_can_start_again(client, quiz):
     client.post(reverse("teacher_preview_answer", args=[assignment.pk, short.pk]), {"answer_text": "Mosul"})
     client.post(reverse("teacher_preview_reset", args=[assignment.pk]))
     done = client.get(reverse("teacher_preview_finish", args=[assignment.pk])).content.decode()
-    assert "0 / 2" in done
+    assert 'score__value">0</span><span class="score__max"> / 2' in done
 
 
 def test_preview_is_not_found_for_a_student_or_another_teacher(client, quiz):
