@@ -27,6 +27,7 @@ def test_ask_about_a_phrase_links_to_the_new_draft_without_csp_errors(demo, page
 
     status = page.locator("#questions-panel .messages")
     expect(status).to_contain_text("Question about that phrase:")
+    expect(status).to_be_focused()  # a keyboard user is told what happened, and tabs on to its links
     show = status.get_by_role("link", name="Show it in the list")
     anchor = show.get_attribute("href")
     question = Question.objects.get(pk=int(re.fullmatch(r"#question-(\d+)", anchor).group(1)))
