@@ -121,6 +121,8 @@ def _review(number: int, item, state, attempt, revealed: bool) -> dict:
         "item": item,
         "question": question,
         "response": response,
+        "answered": response is not None,
+        "correct": bool(response is not None and response.is_correct),
         "given": _given_text(response, choices),
         "right_answer": right_answer,
         # Where a missed answer stands in the article, to read again: (before, the answer, after).
