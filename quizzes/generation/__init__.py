@@ -15,7 +15,8 @@ from .pipeline import generate_questions
 # noun phrase and asks "What is X?" for the complement of "is"
 # 4: a participle after a past verb is its subject's own statement ("…, boasting four Pro Bowl selections");
 # a participle joined to a passive stays passive; no half of a hyphenated word as an answer; "with X
-# saying …" left out of questions; cross-references ("See image … below.") not asked about
+# saying …" left out of questions; cross-references ("See image … below.") not asked about; no "how many" for
+# a number that counts nothing ("was one of", "Jews (36.9%)")
 GENERATOR_VERSION = "passage-qg-4"
 
 __all__ = [

@@ -179,7 +179,9 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
     if core is not None and all(i in drop for i in range(core[0], core[1])):
         text = article.doc[core[0] : core[1]].text
         choice = wh_for(core[2], role, text, head, prep)
-        if choice is not None and not (core[2] == "CARDINAL" and role not in ("subject", "object")):
+        if choice is not None and not (
+            core[2] == "CARDINAL" and (role not in ("subject", "object") or _not_a_count(head))
+        ):
             wh, with_prep = choice
             full_drop = drop | {prep.i} if (with_prep and prep is not None) else drop
             found.append(
@@ -188,6 +190,12 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
     found.extend(_how_many(article, clause, head, role, prep, drop))
     found.extend(_which_of(article, clause, head, role, drop))
     return found
+
+
+def _not_a_count(head) -> bool:
+    """A number that counts nothing a "how many" could ask for: the complement of "be" ("was one of the
+    most common forms" made "How many was corporal punishment?"), or "one of" the things named."""
+    return head.dep_ == "attr" or (head.lower_ == "one" and any(c.lower_ == "of" for c in head.children))
 
 
 NAMED_OF = frozenset({"GPE", "LOC", "ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"})

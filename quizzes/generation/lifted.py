@@ -93,6 +93,8 @@ def _patient_phrase(article: Article, seg: Segment, verb) -> list[int]:
 def appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
     """ "Brett McGurk, President Obama's envoy, tweeted" -> "Brett McGurk was President Obama's envoy"."""
     head, doc = appos.head, article.doc
+    if appos.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY") or appos.like_num:
+        return None  # "281,754 Jews (36.9%)": the share is no description ("How many Jews were 36.9%?")
     subj_toks, body_toks = phrase(head, seg), phrase(appos, seg)
     if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and appos.i in article.entity_of:
         # "his assistant, Nicholas Golovin," -> "Nicholas Golovin was his assistant"

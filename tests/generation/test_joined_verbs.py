@@ -1,6 +1,8 @@
 """A verb joined to an earlier one ("was developed … and exhibited") shares its auxiliaries, and pointers to
 elsewhere in the source ("See image … below.") are not asked about."""
 
+import re
+
 from quizzes.generation import generate_questions
 
 FILLER = " The weather was fine that year in the north of the country."
@@ -105,3 +107,11 @@ def test_a_with_clause_with_its_own_subject_is_left_out_of_the_question():
     questions = [p for p in asked if p.endswith("?") and "_____" not in p]  # blanks keep the whole sentence
     assert questions
     assert not [p for p in questions if "Johnson saying" in p], questions
+
+
+def test_a_number_that_counts_nothing_is_not_asked_how_many_about():
+    asked = prompts(
+        "Corporal punishment was one of the most common forms of school discipline in the past. "
+        "Eight years later, in 1909, there were 281,754 Jews (36.9%) and 2,818 Mariavites (0.4%) in Warsaw."
+    )
+    assert not [p for p in asked if re.match(r"How many (was|were|\w+ were \d)", p)], asked
