@@ -16,7 +16,8 @@ from .pipeline import generate_questions
 # 4: a participle after a past verb is its subject's own statement ("…, boasting four Pro Bowl selections");
 # a participle joined to a passive stays passive; no half of a hyphenated word as an answer; "with X
 # saying …" left out of questions; cross-references ("See image … below.") not asked about; no "how many" for
-# a number that counts nothing ("was one of", "Jews (36.9%)")
+# a number that counts nothing ("was one of", "Jews (36.9%)"); a sentence's first word moved later loses its
+# capital ("What are their local rivals?"), and a copula agrees with a plural complement
 GENERATOR_VERSION = "passage-qg-4"
 
 __all__ = [

@@ -15,21 +15,29 @@ def join_items(doc, items) -> str:
     """Items are token indices (kept in the order given) or literal strings; runs of adjacent tokens keep
     the article's own spacing ("al-Baghdadi", "counter-offensive")."""
     pieces: list[str] = []
-    run_start = prev = None
+    run_start: int | None = None
+    prev: int | None = None
     for item in items:
         if isinstance(item, int) and prev is not None and item == prev + 1:
             prev = item
             continue
-        if prev is not None:
-            pieces.append(doc[run_start : prev + 1].text)
+        if run_start is not None and prev is not None:
+            pieces.append(_run_text(doc, run_start, prev, moved=bool(pieces)))
             run_start = prev = None
         if isinstance(item, int):
             run_start = prev = item
         elif item:
             pieces.append(item)
-    if prev is not None:
-        pieces.append(doc[run_start : prev + 1].text)
+    if run_start is not None and prev is not None:
+        pieces.append(_run_text(doc, run_start, prev, moved=bool(pieces)))
     return tidy(" ".join(pieces))
+
+
+def _run_text(doc, start: int, end: int, *, moved: bool) -> str:
+    """A run of tokens; one that began its sentence but now follows other words loses the capital it had
+    for that ("What is their local rivals?", not "What is Their local rivals?"), unless it is a name."""
+    text = doc[start : end + 1].text
+    return lower_first(doc, text, start) if moved and doc[start].is_sent_start else text
 
 
 def tidy(text: str) -> str:

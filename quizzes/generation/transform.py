@@ -7,6 +7,7 @@ from .render import as_question, as_statement, join_items, lower_first
 from .simplify import VERB_SLOT, Clause
 
 _SINGULAR = {"are": "is", "were": "was", "have": "has", "do": "does"}
+_PLURAL = {"is": "are", "was": "were"}
 _DO = {"VBD": "did", "VBN": "did", "VBZ": "does", "VBP": "do"}
 
 
@@ -45,6 +46,8 @@ def subject_question(doc, clause: Clause, wh: str, drop: frozenset[int] = frozen
     items: list[int | str] = [wh]
     verb_group = [*clause.auxes, *(i for i in clause.body if i not in drop)]
     singular = not wh.lower().startswith("how many")  # "Who has …", "What recaptures …"
+    # "What are their local rivals?": after a copula the verb agrees with the plural it equates the answer to.
+    plural_be = _is_copula(doc, clause) and _plural_complement(doc, clause, drop)
     for n, item in enumerate(verb_group):
         if _is_verb(clause, item):
             verb = doc[clause.verb] if clause.verb >= 0 else None
@@ -54,13 +57,27 @@ def subject_question(doc, clause: Clause, wh: str, drop: frozenset[int] = frozen
                 if present_plural and verb is not None
                 else _verb_surface(doc, clause)
             )
-        if n == 0 and singular:
+        if n == 0 and plural_be:
+            word = item if isinstance(item, str) else doc[item].text
+            item = _PLURAL.get(word.lower(), word)
+        elif n == 0 and singular:
             word = item if isinstance(item, str) else doc[item].text
             if word.lower() in _SINGULAR:
                 item = _SINGULAR[word.lower()]
         items.append(item)
     items.extend(_front_as_tail(doc, clause, set(drop)))
     return as_question(join_items(doc, items))
+
+
+def _plural_complement(doc, clause: Clause, drop) -> bool:
+    """Whether the phrase a copula joins the (asked-for) subject to is a plural noun phrase."""
+    tokens = [i for i in clause.body if isinstance(i, int) and i != clause.verb and i not in drop]
+    inside = set(tokens)
+    if clause.verb >= 0:  # "X is/was [attr]": the attribute, not a noun deeper in the sentence
+        heads = [doc[i] for i in tokens if doc[i].dep_ == "attr" and doc[i].head.i == clause.verb]
+    else:  # an appositive's description: the head of its phrase
+        heads = [doc[i] for i in tokens if doc[i].head.i not in inside]
+    return bool(heads) and heads[0].tag_ in ("NNS", "NNPS")
 
 
 def inverted_question(doc, clause: Clause, wh: str, drop: set[int]) -> str | None:

@@ -115,3 +115,14 @@ def test_a_number_that_counts_nothing_is_not_asked_how_many_about():
         "Eight years later, in 1909, there were 281,754 Jews (36.9%) and 2,818 Mariavites (0.4%) in Warsaw."
     )
     assert not [p for p in asked if re.match(r"How many (was|were|\w+ were \d)", p)], asked
+
+
+def test_a_moved_sentence_opening_loses_its_capital_and_a_plural_complement_takes_are():
+    drafts = generate_questions(
+        "Their local rivals, Polonia Warsaw, have significantly fewer supporters. "
+        "They also won the country's championship in 1946, and won the cup twice as well."
+    )
+    asked = [d.prompt for d in drafts]
+    assert "What are their local rivals?" in asked, asked
+    # (a true/false statement is a sentence of its own: its "Their" starts it)
+    assert not [p for p in asked if " Their " in p and not p.startswith("True or false:")], asked
