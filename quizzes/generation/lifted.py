@@ -95,6 +95,8 @@ def appositive_clause(article: Article, seg: Segment, appos) -> Clause | None:
     head, doc = appos.head, article.doc
     if appos.ent_type_ in ("PERCENT", "CARDINAL", "QUANTITY", "MONEY") or appos.like_num:
         return None  # "281,754 Jews (36.9%)": the share is no description ("How many Jews were 36.9%?")
+    if any(c.dep_ in ("conj", "cc") for c in appos.children):
+        return None  # a list the parser read as an apposition: "the Pechenegs, the Bulgars, and the Turks"
     subj_toks, body_toks = phrase(head, seg), phrase(appos, seg)
     if head.pos_ == "NOUN" and appos.pos_ == "PROPN" and appos.i in article.entity_of:
         # "his assistant, Nicholas Golovin," -> "Nicholas Golovin was his assistant"

@@ -155,8 +155,10 @@ def _finite_clause(article: Article, seg: Segment, verb, lenient: bool = False) 
     toks = [i for i in toks if i not in subj_toks and i != subj_head]
     front = tuple(i for i in toks if i < first_subject)
     body = tuple(i for i in toks if i >= first_subject)
-    if any(article.doc[i].tag_ in ("WDT", "WP", "WP$") for i in (*body, *subj_toks)):
-        return None  # "the book which he wrote": the lifted clause would lack its object
+    if any(article.doc[i].tag_ in ("WDT", "WP", "WP$") for i in (*body, *subj_toks, *front)):
+        # "the book which he wrote": the lifted clause would lack its object; "the family, of whom Rainulf
+        # received …" made "When did Rainulf receive … of whom?"
+        return None
     source = "relative" if verb.dep_ == "relcl" else ("conj" if verb.dep_ == "conj" else "main")
     passive = any(article.doc[i].dep_ == "auxpass" for i in auxes)
     return Clause(

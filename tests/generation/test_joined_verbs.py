@@ -126,3 +126,17 @@ def test_a_moved_sentence_opening_loses_its_capital_and_a_plural_complement_take
     assert "What are their local rivals?" in asked, asked
     # (a true/false statement is a sentence of its own: its "Their" starts it)
     assert not [p for p in asked if " Their " in p and not p.startswith("True or false:")], asked
+
+
+def test_a_list_read_as_an_apposition_makes_no_statement_and_of_whom_no_question():
+    drafts = generate_questions(
+        "Soon after the Normans began to enter Italy, they entered the Byzantine Empire and then Armenia, "
+        "fighting against the Pechenegs, the Bulgars, and especially the Seljuk Turks. "
+        "The two most prominent Norman families were descendants of Tancred of Hauteville and the "
+        "Drengot family, of whom Rainulf Drengot received the county of Aversa from Duke Sergius IV of "
+        "Naples in 1030."
+    )
+    asked = [d.prompt for d in drafts]
+    # "True or false: The Pechenegs was the Bulgars …" was offered as true.
+    assert not [p for p in asked if "Pechenegs was" in p or "Pechenegs were" in p], asked
+    assert not [p for p in asked if "whom" in p and "_____" not in p], asked
