@@ -18,7 +18,8 @@ from .pipeline import generate_questions
 # saying …" left out of questions; cross-references ("See image … below.") not asked about; no "how many" for
 # a number that counts nothing ("was one of", "Jews (36.9%)"); a sentence's first word moved later loses its
 # capital ("What are their local rivals?"), and a copula agrees with a plural complement; a list read as an
-# apposition makes no statement, and "of whom" clauses no question
+# apposition makes no statement, and "of whom" clauses no question; a reduced passive with a date is past
+# ("When was a written constitution enacted?")
 GENERATOR_VERSION = "passage-qg-4"
 
 __all__ = [

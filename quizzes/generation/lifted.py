@@ -24,6 +24,8 @@ def reduced_passive(article: Article, seg: Segment, verb) -> Clause | None:
     if len(body) < 2:
         return None
     aux = copula_for(head)
+    if any(t.ent_type_ == "DATE" for t in verb.subtree):  # "a constitution enacted in 1975": it was, then
+        aux = {"is": "was", "are": "were"}.get(aux, aux)
     return Clause(
         seg,
         tuple(subj_toks),

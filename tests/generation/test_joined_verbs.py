@@ -140,3 +140,9 @@ def test_a_list_read_as_an_apposition_makes_no_statement_and_of_whom_no_question
     # "True or false: The Pechenegs was the Bulgars …" was offered as true.
     assert not [p for p in asked if "Pechenegs was" in p or "Pechenegs were" in p], asked
     assert not [p for p in asked if "whom" in p and "_____" not in p], asked
+
+
+def test_a_reduced_passive_with_a_date_is_asked_in_the_past():
+    asked = prompts("Victoria has a written constitution enacted in 1975, but based on an older one.")
+    assert "When was a written constitution enacted?" in asked, asked
+    assert not [p for p in asked if p.startswith("When is")], asked
