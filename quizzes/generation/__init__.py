@@ -19,7 +19,8 @@ from .pipeline import generate_questions
 # a number that counts nothing ("was one of", "Jews (36.9%)"); a sentence's first word moved later loses its
 # capital ("What are their local rivals?"), and a copula agrees with a plural complement; a list read as an
 # apposition makes no statement, and "of whom" clauses no question; a reduced passive with a date is past
-# ("When was a written constitution enacted?")
+# ("When was a written constitution enacted?"); "how much" for amounts with units and shares, no "how many"
+# before a singular noun ("at one time") or for an ordinal
 GENERATOR_VERSION = "passage-qg-4"
 
 __all__ = [

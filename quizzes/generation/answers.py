@@ -244,6 +244,8 @@ def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> 
         start, end, label = ent
         if end > noun.i or not all(i in drop for i in range(start, end)):
             continue
+        if label != "MONEY" and noun.tag_ in ("NN", "NNP"):
+            continue  # "at one time": "how many" needs a plural ("At how many time was …?")
         noun_words = doc[end : noun.i + 1].text
         wh = "how much" if label == "MONEY" else f"how many {noun_words}"
         full_drop = drop

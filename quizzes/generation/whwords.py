@@ -33,6 +33,11 @@ PLURAL_PERSON_NOUNS = frozenset({"force"})
 # Nouns for a body of people only when a person noun says who is in it: "militia groups", "a team of
 # doctors" (but "a group of islands", "the research unit").
 COLLECTIVE_NOUNS = frozenset({"group", "unit", "band", "gang", "squad", "team", "crowd"})
+SHARE_WORDS = re.compile(r"\b(half|halves|third|thirds|quarter|quarters|fraction)\b", re.IGNORECASE)
+ORDINAL = re.compile(
+    r"^(the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(st|nd|rd|th))$",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
 
 
@@ -73,7 +78,13 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
     if label == "PERCENT":
         return "what percentage", role == "pp"
     if label in ("CARDINAL", "QUANTITY"):
-        return ("how many" if role in ("subject", "object") else "what"), False
+        if ORDINAL.match(text):
+            return None  # "The first shows …" made "How many shows …? (first)"
+        if role not in ("subject", "object"):
+            return "what", False
+        # An amount with its unit or a share is measured, not counted: "How much does this basin
+        # encompass?" (7,000,000 square kilometres), not "How many does …?"
+        return ("how much" if label == "QUANTITY" or SHARE_WORDS.search(text) else "how many"), False
     if label == "TIME":
         return "what time", False
     return "what", False

@@ -146,3 +146,15 @@ def test_a_reduced_passive_with_a_date_is_asked_in_the_past():
     asked = prompts("Victoria has a written constitution enacted in 1975, but based on an older one.")
     assert "When was a written constitution enacted?" in asked, asked
     assert not [p for p in asked if p.startswith("When is")], asked
+
+
+def test_how_many_needs_a_plural_and_a_count():
+    drafts = generate_questions(
+        "The stretch of Kearney Boulevard was at one time the preferred neighborhood for elite families. "
+        "This basin encompasses 7,000,000 square kilometres of forest. "
+        "The Amazon represents over half of the planet's remaining rainforests."
+    )
+    asked = {d.prompt: d.answer for d in drafts}
+    assert not [p for p in asked if "how many time" in p.lower()], asked
+    assert not [p for p, a in asked.items() if p.startswith("How many does")], asked
+    assert asked.get("How much does this basin encompass?") == "7,000,000 square kilometres", asked
