@@ -20,7 +20,8 @@ from .pipeline import generate_questions
 # capital ("What are their local rivals?"), and a copula agrees with a plural complement; a list read as an
 # apposition makes no statement, and "of whom" clauses no question; a reduced passive with a date is past
 # ("When was a written constitution enacted?"); "how much" for amounts with units and shares, no "how many"
-# before a singular noun ("at one time") or for an ordinal
+# before a singular noun ("at one time") or for an ordinal; a capitalised word the article also writes in
+# lower case is no name ("What was discovered …?", not "Who …" for "Oxygen")
 GENERATOR_VERSION = "passage-qg-4"
 
 __all__ = [

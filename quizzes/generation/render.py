@@ -73,6 +73,8 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     from .sentences import capitalized_words
 
     tok = doc[first_token]
+    if written_lower_elsewhere(tok):
+        return text[:1].lower() + text[1:]
     if tok.text == "I" or tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
         return text  # a name, or an acronym the tagger took for a pronoun ("US-led")
     # "After" or "The" is never a name, even where a missed sentence break left it capitalised mid-sentence.
@@ -81,3 +83,14 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
         return text  # a name; "Today" or "Three" at a sentence start is not one
     return text[:1].lower() + text[1:]
+
+
+def written_lower_elsewhere(tok) -> bool:
+    """A capitalised one-word "name" at a sentence start that the article also writes in lower case: the
+    tagger's guess from the capital ("Oxygen was discovered …"), not a name."""
+    if not tok.is_sent_start or tok.ent_iob_ != "B" or not tok.is_title or len(tok.text) < 2:
+        return False  # all capitals ("US", "I") are written so everywhere
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if following is not None and following.ent_iob_ == "I":
+        return False  # "Abu Bakr …": a name of several words
+    return any(other.text == tok.lower_ for other in tok.doc)

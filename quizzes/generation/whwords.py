@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .data import CITIES, COUNTRIES, COUNTRY_ALIASES
+from .render import written_lower_elsewhere
 from .textnorm import is_span
 
 WHEN_PREPS = frozenset({"in", "on", "at", "during"})
@@ -44,7 +45,7 @@ YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
 def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | None:
     """(wh-phrase, whether the preposition goes too) for an answer of `label` in `role`."""
     p = prep.lower_ if prep is not None else ""
-    if label == "PERSON" or (label == "NP" and _names_people(head)):
+    if (label == "PERSON" and not written_lower_elsewhere(head)) or (label == "NP" and _names_people(head)):
         return "who", False
     if label == "DATE":
         if role == "nested":

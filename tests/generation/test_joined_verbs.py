@@ -158,3 +158,13 @@ def test_how_many_needs_a_plural_and_a_count():
     assert not [p for p in asked if "how many time" in p.lower()], asked
     assert not [p for p, a in asked.items() if p.startswith("How many does")], asked
     assert asked.get("How much does this basin encompass?") == "7,000,000 square kilometres", asked
+
+
+def test_a_common_word_the_tagger_took_for_a_name_at_a_sentence_start_asks_what():
+    drafts = generate_questions(
+        "Oxygen was discovered independently by Carl Wilhelm Scheele in Uppsala in 1773. "
+        "The name oxygen was coined in 1777 by Antoine Lavoisier, whose experiments with oxygen mattered."
+    )
+    asked = [d.prompt for d in drafts]
+    assert not [p for p in asked if p.startswith("Who was discovered")], asked
+    assert not [p for p in asked if " Oxygen " in p and not p.startswith("True or false")], asked

@@ -6,7 +6,8 @@ from quizzes.generation.render import lower_first
 
 
 def token(text: str, pos: str, ent_type: str = ""):
-    return SimpleNamespace(text=text, pos_=pos, ent_type_=ent_type)
+    # Mid-sentence, outside any entity: lower_first also asks whether a capital only starts a sentence.
+    return SimpleNamespace(text=text, pos_=pos, ent_type_=ent_type, is_sent_start=False, ent_iob_="O")
 
 
 def test_a_function_word_loses_its_capital_even_where_the_sentence_break_was_missed():
