@@ -21,7 +21,8 @@ from .pipeline import generate_questions
 # apposition makes no statement, and "of whom" clauses no question; a reduced passive with a date is past
 # ("When was a written constitution enacted?"); "how much" for amounts with units and shares, no "how many"
 # before a singular noun ("at one time") or for an ordinal; a capitalised word the article also writes in
-# lower case is no name ("What was discovered …?", not "Who …" for "Oxygen")
+# lower case is no name ("What was discovered …?", not "Who …" for "Oxygen"); no "when" for one of two
+# dates on one verb
 GENERATOR_VERSION = "passage-qg-4"
 
 __all__ = [

@@ -121,7 +121,28 @@ def candidates(article: Article, clause: Clause) -> list[Candidate]:
         for child in verb.children:
             if child.i in in_clause:
                 found.extend(_for_child(article, clause, child, in_clause))
-    return [cand for cand in found if not _part_of_hyphenated_word(doc, cand.start, cand.end)]
+    return [
+        cand
+        for cand in found
+        if not _part_of_hyphenated_word(doc, cand.start, cand.end) and not _one_of_several_dates(doc, cand)
+    ]
+
+
+def _one_of_several_dates(doc, cand: Candidate) -> bool:
+    """Two dates on one verb ("discovered by Scheele in 1773 and by Priestley in 1774", which the parser
+    hangs both on "discovered"): asking when for one kept the other's words, and the answer was wrong."""
+    head = doc[cand.head]
+    if cand.label != "DATE" or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return False
+    verb = head.head.head
+    dated = [
+        prep
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in ("in", "on", "at", "during")  # points in time; "from 1870 to 1939" is one span
+        and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
+    ]
+    return len(dated) > 1
 
 
 def _part_of_hyphenated_word(doc, start: int, end: int) -> bool:

@@ -168,3 +168,14 @@ def test_a_common_word_the_tagger_took_for_a_name_at_a_sentence_start_asks_what(
     asked = [d.prompt for d in drafts]
     assert not [p for p in asked if p.startswith("Who was discovered")], asked
     assert not [p for p in asked if " Oxygen " in p and not p.startswith("True or false")], asked
+
+
+def test_two_dates_on_one_verb_ask_no_when_that_could_take_the_wrong_one():
+    drafts = generate_questions(
+        "Oxygen was discovered independently by Carl Wilhelm Scheele in Uppsala in 1773 and by Joseph "
+        "Priestley in Wiltshire in 1774. The name oxygen was coined in 1777 by Antoine Lavoisier."
+    )
+    whens = {d.prompt: d.answer for d in drafts if d.prompt.startswith("When")}
+    # "When was oxygen discovered … by Carl Wilhelm Scheele in Uppsala? -> 1774" was wrong (1773).
+    assert not [p for p, a in whens.items() if "Scheele" in p or a in ("1773", "1774")], whens
+    assert whens.get("When was the name oxygen coined by Antoine Lavoisier?") == "1777", whens
