@@ -93,4 +93,6 @@ def written_lower_elsewhere(tok) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if following is not None and following.ent_iob_ == "I":
         return False  # "Abu Bakr …": a name of several words
-    return any(other.text == tok.lower_ for other in tok.doc)
+    from .sentences import lowercase_words
+
+    return tok.lower_ in lowercase_words(tok.doc)

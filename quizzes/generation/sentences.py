@@ -157,6 +157,15 @@ def capitalized_words(doc) -> set[str]:
     return cached
 
 
+def lowercase_words(doc) -> set[str]:
+    """Every word the article writes in lower case somewhere: a capital on one is only the sentence's."""
+    cached = doc.user_data.get("qg_lowercase")
+    if cached is None:
+        cached = {t.text for t in doc if t.is_lower}
+        doc.user_data["qg_lowercase"] = cached
+    return cached
+
+
 def _verbal(ent) -> bool:
     return ent[0].tag_.startswith("VB") or ent[0].is_lower or ent[0].text.endswith("ing")
 
