@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from quizzes import selectors, services
 from quizzes.forms import JoinClassroomForm
 from quizzes.models import Attempt
+from quizzes.services.classrooms import clean_display_name
 from quizzes.views import HtmxHttpRequest, client_ip, login_required
 from quizzes.views.dashboard_etag import dashboard_etag, vary_and_revalidate
 from quizzes.views.reading import answers_revealed, correct_choice, evidence_quote, ordered_choices
@@ -45,7 +46,7 @@ def classroom_join_view(request: HtmxHttpRequest) -> HttpResponse:
             for text in error.messages:
                 form.add_error(None, text)
         else:
-            typed = " ".join(form.cleaned_data["display_name"].split())
+            typed = clean_display_name(form.cleaned_data["display_name"])  # as the join stored it
             if enrollment.display_name != typed:  # already in the class: joining again renames nobody
                 messages.info(
                     request,
