@@ -23,9 +23,8 @@ def reduced_passive(article: Article, seg: Segment, verb) -> Clause | None:
             collect(child, body, seg)
     if len(body) < 2:
         return None
-    aux = copula_for(head)
-    if any(t.ent_type_ == "DATE" for t in verb.subtree):  # "a constitution enacted in 1975": it was, then
-        aux = {"is": "was", "are": "were"}.get(aux, aux)
+    # "a constitution enacted in 1975": it was, then, whatever the tense of the sentence around it
+    aux = copula_for(head, past=any(t.ent_type_ == "DATE" for t in verb.subtree))
     return Clause(
         seg,
         tuple(subj_toks),
@@ -41,9 +40,9 @@ def reduced_passive(article: Article, seg: Segment, verb) -> Clause | None:
     )
 
 
-def copula_for(noun) -> str:
-    """ "is"/"was" by the sentence's own tense, plural for plural nouns."""
-    present = noun.sent.root.tag_ in ("VBZ", "VBP")
+def copula_for(noun, past: bool = False) -> str:
+    """ "is"/"was" by the sentence's own tense (or past when told), plural for plural nouns."""
+    present = not past and noun.sent.root.tag_ in ("VBZ", "VBP")
     plural = noun.tag_ in ("NNS", "NNPS")
     return ("are" if plural else "is") if present else ("were" if plural else "was")
 
