@@ -51,6 +51,7 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 FUNCTION_POS = frozenset({"ADP", "DET", "SCONJ", "CCONJ", "PART", "AUX", "PRON"})
 
 _STUTTER = re.compile(r"\b(in|on|at|to|with|by|for|of|from|the|a|an) \1\b", re.IGNORECASE)
@@ -73,7 +74,8 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     from .sentences import capitalized_words
 
     tok = doc[first_token]
-    if written_lower_elsewhere(tok):
+    if written_lower_elsewhere(tok) or (tok.is_sent_start and tok.tag_ in _VERB_TAGS):
+        # A verb is never a name, even where the tagger put one inside an entity ("Recapturing Mosul").
         return text[:1].lower() + text[1:]
     if tok.text == "I" or tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
         return text  # a name, or an acronym the tagger took for a pronoun ("US-led")

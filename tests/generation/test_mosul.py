@@ -137,3 +137,22 @@ def test_a_verb_after_has_seen_is_not_asked_in_the_present_tense(mosul_drafts):
     # "The offensive has seen Iraqi forces recapture towns …" made "What recaptures towns …?"
     asked = [d.prompt for d in mosul_drafts if d.form not in ("fill_blank", "true_false")]
     assert not [p for p in asked if re.search(r"\brecaptures?\b", p)]
+
+
+def test_a_sentence_opening_verb_the_tagger_put_in_a_name_loses_its_capital_when_moved(mosul_drafts):
+    # spaCy reads "Recapturing Mosul" as a PERSON; "What would Recapturing Mosul mark?" kept the capital.
+    prompts = [d.prompt for d in mosul_drafts]
+    assert "What would recapturing Mosul mark?" in prompts, prompts
+    assert not [p for p in prompts if " Recapturing" in p and not p.startswith("True or false")], prompts
+
+
+def test_a_caliph_and_his_followers_are_asked_about_with_who(mosul_drafts):
+    asked = {d.prompt: d.answer for d in mosul_drafts}
+    assert asked.get("Who urged followers to unleash the fire of their anger on Turkey?") == (
+        "self-declared caliph"
+    ), asked
+    assert not [
+        p
+        for p in asked
+        if p.startswith("What urged") or p.startswith("What did the self-declared caliph urge to")
+    ]
