@@ -24,7 +24,8 @@ from .pipeline import generate_questions
 # lower case is no name ("What was discovered …?", not "Who …" for "Oxygen"); no "when" for one of two
 # dates on one verb
 # 5: a verb that opens a sentence loses its capital when moved, even inside a misread name ("What would
-# recapturing Mosul mark?"); "who" for a caliph and for followers
+# recapturing Mosul mark?"); "who" for a caliph and for followers; "Ask about this" in a verb joined to
+# another keeps only their shared subject ("Iraqi troops have been held up by …")
 GENERATOR_VERSION = "passage-qg-5"
 
 __all__ = [

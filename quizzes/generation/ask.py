@@ -250,6 +250,17 @@ def _local_clause(doc, seg: Segment, head) -> set[int]:
             tokens.update(phrase(node, seg))
             if any(c.dep_ in SUBJECT_DEPS for c in node.children):
                 return tokens
+            subject = _shared_subject(node)
+            if subject is not None:  # "troops reached Mosul but have been held up by …": only the subject
+                return tokens | set(phrase(subject, seg))
         if node.head.i == node.i or not seg.start <= node.head.i < seg.end:
             return tokens or set(range(seg.start, seg.end))
         node = node.head
+
+
+def _shared_subject(verb):
+    """The subject a joined verb shares with the verb before it ("Iraqi troops" of "… but have been held
+    up"): the first verb's own words would run the two into one ("troops reached Mosul have been held")."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)

@@ -152,6 +152,16 @@ def test_question_for_answer_asks_how_long_for_a_span_after_for(mosul_text):
     assert draft.prompt.endswith("to retake the area for how long?"), draft.prompt
 
 
+def test_question_for_answer_in_a_joined_verb_keeps_only_the_shared_subject(mosul_text):
+    # "Iraqi troops reached Mosul on Monday but have been held up by Isis snipers, …" read
+    # "Iraqi troops reached Mosul have been held up by Isis _____, …": two verbs run into one.
+    start = mosul_text.index("suicide attacks")
+    draft = question_for_answer(mosul_text, start, start + len("suicide attacks"))
+    assert draft.prompt == (
+        "Iraqi troops have been held up by Isis snipers, improvised explosive devices and what?"
+    ), draft.prompt
+
+
 def test_question_for_answer_makes_no_question_rather_than_a_bare_what():
     # A whole clause selected leaves only its wh-word: "What?" would be no question at all.
     text = (
