@@ -25,7 +25,8 @@ from .pipeline import generate_questions
 # dates on one verb
 # 5: a verb that opens a sentence loses its capital when moved, even inside a misread name ("What would
 # recapturing Mosul mark?"); "who" for a caliph and for followers; "Ask about this" in a verb joined to
-# another keeps only their shared subject ("Iraqi troops have been held up by …")
+# another keeps only their shared subject ("Iraqi troops have been held up by …"), and the subject of
+# "with X saying Y" asks "Who said Y?"
 GENERATOR_VERSION = "passage-qg-5"
 
 __all__ = [

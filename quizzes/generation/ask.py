@@ -9,6 +9,7 @@ from .build import draft_for, prompt_for
 from .draft import Draft
 from .errors import MAX_CHARS, PREFIX, GenerationError
 from .extras import BLANK
+from .lifted import past_tense
 from .loader import parse_cached
 from .render import as_question, as_statement, join_items, lower_first
 from .sentences import Article, Segment, build_article
@@ -105,6 +106,9 @@ def _in_place(
     copular = _copular_question(doc, seg, head, answer_tokens, label)
     if copular is not None:
         return copular, "what_in_place"
+    absolute = _absolute_question(doc, seg, head, answer_tokens, label)
+    if absolute is not None:
+        return absolute, "what_in_place"
     first = min(answer_tokens)
     before = [i for i in sorted(tokens) if i < first]
     if (
@@ -230,6 +234,22 @@ def _copular_question(doc, seg: Segment, head, answer_tokens: set[int], label: s
     text = join_items(doc, [_antecedent(doc, seg, i) for i in tokens])
     wh = "Who" if label == "PERSON" and subject.lemma_.lower() not in NAME_NOUNS else "What"
     return as_question(join_items(doc, [wh, verb.i, lower_first(doc, text, _first_word(doc, seg, tokens))]))
+
+
+def _absolute_question(doc, seg: Segment, head, answer_tokens: set[int], label: str) -> str | None:
+    """The subject of "with X saying Y" (a clause hung on "with"): "Who said Y?", where the in-place form
+    kept only "British Foreign Secretary _____ saying."."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.tag_ != "VBG" or verb.head.lower_ != "with" or verb.i < head.i:
+        return None
+    if not answer_tokens <= {t.i for t in head.subtree}:
+        return None
+    rest = [i for i in range(verb.i + 1, verb.right_edge.i + 1) if seg.start <= i < seg.end]
+    if not rest or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "with no one saying": the question would drop the negation
+    person = head.ent_type_ == "PERSON" or wh_for("NP", "subject", "", head, None) == ("who", False)
+    wh = "Who" if label == "PERSON" or person else "What"
+    return as_question(join_items(doc, [wh, past_tense(verb), *rest]))
 
 
 def _first_word(doc, seg: Segment, tokens: list[int]) -> int:

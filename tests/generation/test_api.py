@@ -162,6 +162,30 @@ def test_question_for_answer_in_a_joined_verb_keeps_only_the_shared_subject(mosu
     ), draft.prompt
 
 
+@pytest.mark.parametrize(
+    ("selection", "prompt"),
+    [
+        ("Boris Johnson", 'Who said intelligence suggested he had "vacated the scene"?'),
+        (
+            "British Foreign Secretary Boris Johnson",
+            'Who said intelligence suggested he had "vacated the scene"?',
+        ),
+    ],
+)
+def test_question_for_answer_asks_who_for_the_subject_of_with_x_saying(mosul_text, selection, prompt):
+    # "…, with British Foreign Secretary Boris Johnson saying intelligence suggested …" was blanked as
+    # "British Foreign Secretary _____ saying.", which is no sentence.
+    start = mosul_text.index(selection)
+    draft = question_for_answer(mosul_text, start, start + len(selection))
+    assert (draft.prompt, draft.answer) == (prompt, selection)
+
+
+def test_question_for_answer_asks_what_for_a_thing_doing_something_after_with():
+    text = "The town flooded in spring, with the river rising above its banks."
+    start = text.index("the river")
+    assert question_for_answer(text, start, start + len("the river")).prompt == "What rose above its banks?"
+
+
 def test_question_for_answer_makes_no_question_rather_than_a_bare_what():
     # A whole clause selected leaves only its wh-word: "What?" would be no question at all.
     text = (
