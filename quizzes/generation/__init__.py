@@ -26,7 +26,8 @@ from .pipeline import generate_questions
 # 5: a verb that opens a sentence loses its capital when moved, even inside a misread name ("What would
 # recapturing Mosul mark?"); "who" for a caliph and for followers; "Ask about this" in a verb joined to
 # another keeps only their shared subject ("Iraqi troops have been held up by …"), and the subject of
-# "with X saying Y" asks "Who said Y?"
+# "with X saying Y" asks "Who said Y?"; one item of a list that goes on after it is a blank ("including
+# the Iraqi army and special forces, _____ and Shia militias", not "…, what and Shia militias …?")
 GENERATOR_VERSION = "passage-qg-5"
 
 __all__ = [

@@ -96,8 +96,8 @@ def _in_place(
 ) -> tuple[str, str]:
     """The answer's own clause with the phrase replaced by its wh-word ("… was in operation from when?"), as
     (prompt, form). Where the selection is only part of a noun phrase ("The what was …", "according to
-    their what?", "cornerback who Norman gave …"), no wh-word reads as English, and the clause becomes a
-    fill-in-the-blank instead. Kept to those: against the human questions of the quality bench a blank
+    their what?", "cornerback who Norman gave …") or one item of a list that goes on after it, no wh-word
+    reads as English, and the clause becomes a fill-in-the-blank instead. Kept to those: against the human questions of the quality bench a blank
     scores lower in BLEU than a wh-question (no "what", no "?"), and the score fell below its target when
     every in-place prompt was a blank."""
     doc = article.doc
@@ -115,6 +115,7 @@ def _in_place(
         _modifies_head_outside(head, answer_tokens)
         or (before and _modifies_answer(doc[before[-1]], answer_tokens))
         or _amount_of_a_noun(head, label)
+        or _before_the_end_of_a_list(head, answer_tokens)
     ):
         return _with_gap(doc, seg, tokens, answer_tokens, BLANK, as_statement), "fill_blank"
     choice = wh_for(label, "object", answer, head, None)
@@ -180,6 +181,16 @@ def _amount_of_a_noun(head, label: str) -> bool:
         and head.head.lower_ == "of"
         and head.head.head.pos_ == "NOUN"
     )
+
+
+def _before_the_end_of_a_list(head, answer_tokens: set[int]) -> bool:
+    """One item of a list that goes on after it: "including the Iraqi army and special forces, what and
+    Shia militias has been fighting?" reads as no question; the blank reads as the sentence did."""
+    first = head if head.dep_ != "conj" else head.head
+    items = [first, *(c for c in first.children if c.dep_ == "conj")]
+    while items[-1] is not first and any(c.dep_ == "conj" for c in items[-1].children):
+        items.append(next(c for c in items[-1].children if c.dep_ == "conj"))
+    return len(items) > 1 and max(answer_tokens) < items[-1].left_edge.i
 
 
 def _with_gap(doc, seg: Segment, tokens: set[int], answer_tokens: set[int], gap: str, finish) -> str:

@@ -102,6 +102,21 @@ def test_question_for_answer_asks_when_for_a_date(mosul_text):
             "1.2 million",
             "The city had a population of _____ before the war.",
         ),
+        (  # one item of a list that goes on: "The theatre complex included what, Warsaw's first …?"
+            "Nearby, the Summer Theatre was in operation from 1870 to 1939, and in the inter-war period, the "
+            "theatre complex also included Momus, Warsaw's first literary cabaret, and Leon Schiller's "
+            "musical theatre Melodram.",
+            "Momus",
+            "The theatre complex included _____, Warsaw's first literary cabaret, and Leon Schiller's musical "
+            "theatre Melodram.",
+        ),
+        (  # "A coalition of forces including the Iraqi army and special forces, what and Shia militias …?"
+            "A coalition of forces - including the Iraqi army and special forces, Kurdish Peshmerga and Shia "
+            "militias - and backed by US-led air strikes, has been fighting to retake the area.",
+            "Kurdish Peshmerga",
+            "A coalition of forces including the Iraqi army and special forces, _____ and Shia militias has "
+            "been fighting.",
+        ),
     ],
 )
 def test_question_for_answer_blanks_a_selection_a_wh_word_cannot_replace(text, selection, prompt):
