@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .answers import Candidate, candidates, wh_for
+from .answers import SAY_VERBS, Candidate, candidates, wh_for
 from .build import draft_for, prompt_for
 from .draft import Draft
 from .errors import MAX_CHARS, PREFIX, GenerationError
@@ -97,9 +97,9 @@ def _in_place(
     """The answer's own clause with the phrase replaced by its wh-word ("… was in operation from when?"), as
     (prompt, form). Where the selection is only part of a noun phrase ("The what was …", "according to
     their what?", "cornerback who Norman gave …") or one item of a list that goes on after it, no wh-word
-    reads as English, and the clause becomes a fill-in-the-blank instead. Kept to those: against the human questions of the quality bench a blank
-    scores lower in BLEU than a wh-question (no "what", no "?"), and the score fell below its target when
-    every in-place prompt was a blank."""
+    reads as English, and the clause becomes a fill-in-the-blank instead. Kept to those: against the human
+    questions of the quality bench a blank scores lower in BLEU than a wh-question (no "what", no "?"), and
+    the score fell below its target when every in-place prompt was a blank."""
     doc = article.doc
     head = min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))
     tokens = shorten(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
@@ -118,7 +118,10 @@ def _in_place(
         or _before_the_end_of_a_list(head, answer_tokens)
     ):
         return _with_gap(doc, seg, tokens, answer_tokens, BLANK, as_statement), "fill_blank"
-    choice = wh_for(label, "object", answer, head, None)
+    # "Mayor Linda Torres": a person, though the title makes the selection more than the name
+    head_entity = article.entity_of.get(head.i)
+    person = head_entity is not None and head_entity[2] == "PERSON"
+    choice = wh_for("PERSON" if person else label, "object", answer, head, None)
     wh = choice[0] if choice else "what"
     if label == "DATE" and head.dep_ == "pobj" and head.head.lower_ == "for" and first > seg.start:
         span = wh_for(label, "pp", answer, head, head.head)
@@ -127,7 +130,12 @@ def _in_place(
         noun = doc[max(answer_tokens) + 1 : head.head.i + 1].text
         answer_tokens = answer_tokens | set(range(max(answer_tokens) + 1, head.head.i + 1))
         tokens |= answer_tokens
+        tokens -= {c.i for c in head.head.children if c.dep_ == "det"}  # "for the how many cyclists?"
         wh = f"how many {noun}"
+    if wh.startswith("how "):  # "lasted nearly how long?": the word that hedges the amount goes with it
+        tokens -= {
+            i for i in tokens if doc[i].dep_ in HEDGE_DEPS and doc[i].head.i in answer_tokens and i < first
+        }
     echo = _participle_echo(article, seg, answer_tokens, wh)
     if echo is not None:
         return echo, "what_in_place"
@@ -154,6 +162,8 @@ def _participle_echo(article: Article, seg: Segment, answer_tokens: set[int], wh
 
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound"})
 COPULA_KEEPS = frozenset({"aux", "auxpass", "neg"})
+HEDGE_DEPS = frozenset({"advmod", "quantmod"})  # "nearly three years", "about 300"
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 NAME_NOUNS = frozenset({"name", "nickname", "surname", "title"})  # "What is his real name?", not "who"
 AMOUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MIN_IN_PLACE_WORDS = 5  # "What?", "The _____ led.": no question; the teacher is asked for another phrase
@@ -275,18 +285,28 @@ def _first_word(doc, seg: Segment, tokens: list[int]) -> int:
 
 def _local_clause(doc, seg: Segment, head) -> set[int]:
     """Tokens of the verbs between the answer and the nearest verb with a subject, nested clauses left out."""
-    node, tokens = head, set()
+    node, branch, tokens = head, head, set()
     while True:
         if node.pos_ in ("VERB", "AUX"):
             tokens.update(phrase(node, seg))
+            if _small_clause(branch):
+                # The verb's phrase leaves out the small clause the answer is in ("would make [the street
+                # safer for the 3,000 cyclists]"), as it would a clause with a verb of its own.
+                tokens.update(phrase(branch, seg))
             if any(c.dep_ in SUBJECT_DEPS for c in node.children):
+                if node.lemma_.lower() in SAY_VERBS and branch.dep_ != "ccomp":
+                    # What was said: "Who said?" or "Mayor _____ said." asks nothing.
+                    for said in (c for c in node.children if c.dep_ == "ccomp"):
+                        tokens.update(phrase(said, seg))
+                        for small in (c for c in said.children if _small_clause(c)):
+                            tokens.update(phrase(small, seg))  # "would make [the street safer …]"
                 return tokens
             subject = _shared_subject(node)
             if subject is not None:  # "troops reached Mosul but have been held up by …": only the subject
                 return tokens | set(phrase(subject, seg))
         if node.head.i == node.i or not seg.start <= node.head.i < seg.end:
             return tokens or set(range(seg.start, seg.end))
-        node = node.head
+        branch, node = node, node.head
 
 
 def _shared_subject(verb):
@@ -295,3 +315,8 @@ def _shared_subject(verb):
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return None
     return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _small_clause(tok) -> bool:
+    """A verbless clause the parser hangs on a verb ("make [the street safer]"): its phrase leaves it out."""
+    return tok.dep_ in SMALL_CLAUSE_DEPS and tok.pos_ not in ("VERB", "AUX")

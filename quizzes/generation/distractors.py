@@ -207,7 +207,11 @@ def numeric_variants(answer: str, label: str) -> list[str]:
     raw = match.group()
     value = float(raw.replace(",", ""))
     decimals = len(raw.split(".")[1]) if "." in raw else 0
-    is_year = label == "DATE" and decimals == 0 and 1000 <= value <= 2100
+    # "a 2023 study" is a CARDINAL to the tagger: a bare four-digit number of recent centuries reads as a
+    # year (its halves and doubles, 1000 and 4000, gave the answer away).
+    is_year = decimals == 0 and (
+        (label == "DATE" and 1000 <= value <= 2100) or (re.fullmatch(r"1[89]\d\d|20\d\d", raw) is not None)
+    )
     if is_year:
         steps = [value + d for d in (1, -2, 3, -4, 5)]
     elif value < 20 and decimals == 0:

@@ -51,6 +51,7 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
+COMMON_NOUN_ENDING = re.compile(r"..(tion|sion|ment|ness|ship)s?$")
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 FUNCTION_POS = frozenset({"ADP", "DET", "SCONJ", "CCONJ", "PART", "AUX", "PRON"})
 
@@ -77,6 +78,8 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     if written_lower_elsewhere(tok) or (tok.is_sent_start and tok.tag_ in _VERB_TAGS):
         # A verb is never a name, even where the tagger put one inside an entity ("Recapturing Mosul").
         return text[:1].lower() + text[1:]
+    if _capital_only_from_the_sentence(tok):
+        return text[:1].lower() + text[1:]
     if tok.text == "I" or tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
         return text  # a name, or an acronym the tagger took for a pronoun ("US-led")
     # "After" or "The" is never a name, even where a missed sentence break left it capitalised mid-sentence.
@@ -85,6 +88,22 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
         return text  # a name; "Today" or "Three" at a sentence start is not one
     return text[:1].lower() + text[1:]
+
+
+def _capital_only_from_the_sentence(tok) -> bool:
+    """ "Construction will begin in March": the tagger calls a capitalised first word a proper noun, but one
+    that is no entity, stands alone, has the ending of an abstract noun and is never capitalised
+    mid-sentence is a common word. (Without the ending, "Lindisfarne" and "Algiers" lost their capitals.)"""
+    from .sentences import capitalized_words
+
+    if not tok.is_sent_start or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
+        return False
+    if not COMMON_NOUN_ENDING.search(tok.lower_):
+        return False
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if following is not None and following.pos_ == "PROPN":
+        return False  # "Main Street", "Abu Bakr": a name of several words
+    return tok.text not in capitalized_words(tok.doc)
 
 
 def written_lower_elsewhere(tok) -> bool:

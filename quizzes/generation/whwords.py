@@ -48,6 +48,8 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
     if (label == "PERSON" and not written_lower_elsewhere(head)) or (label == "NP" and _names_people(head)):
         return "who", False
     if label == "DATE":
+        if text.lower().startswith("every ") and role != "nested":
+            return "how often", role == "pp"  # "elections take place every five years"
         if role == "nested":
             return None  # "the plan for two years" made "When have residents opposed the plan for?"
         if role == "pp" and p in WHEN_PREPS:
@@ -60,6 +62,8 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             return "when", True
         if role == "pp" and p == "for" and is_span(text):
             return "how long", True  # "fighting for the past two weeks" (but "scheduled for March 3": when)
+        if role == "object" and is_span(text):
+            return "how long", False  # "a debate that lasted nearly three years"
         if role == "pp" and (p == "within" or (p in SPAN_PREPS and is_span(text))):
             return None  # "retaken within weeks", "over two decades" answer no "when"
         return ("what year" if YEAR.match(text) else "when"), role == "pp"

@@ -107,8 +107,8 @@ def test_question_for_answer_asks_when_for_a_date(mosul_text):
             "theatre complex also included Momus, Warsaw's first literary cabaret, and Leon Schiller's "
             "musical theatre Melodram.",
             "Momus",
-            "The theatre complex included _____, Warsaw's first literary cabaret, and Leon Schiller's musical "
-            "theatre Melodram.",
+            "The theatre complex included _____, Warsaw's first literary cabaret, and Leon Schiller's "
+            "musical theatre Melodram.",
         ),
         (  # "A coalition of forces including the Iraqi army and special forces, what and Shia militias …?"
             "A coalition of forces - including the Iraqi army and special forces, Kurdish Peshmerga and Shia "
