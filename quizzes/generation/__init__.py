@@ -27,7 +27,11 @@ from .pipeline import generate_questions
 # recapturing Mosul mark?"); "who" for a caliph and for followers; "Ask about this" in a verb joined to
 # another keeps only their shared subject ("Iraqi troops have been held up by …"), and the subject of
 # "with X saying Y" asks "Who said Y?"; one item of a list that goes on after it is a blank ("including
-# the Iraqi army and special forces, _____ and Shia militias", not "…, what and Shia militias …?")
+# the Iraqi army and special forces, _____ and Shia militias", not "…, what and Shia militias …?"); the
+# subject of "said" is asked with what was said ("Who said he feared losing customers?"); a duration asks
+# "how long" and "every five years" "how often"; a sentence-opening abstract noun the tagger took for a name
+# loses its capital ("When will construction begin?"); a bare year the tagger calls a number gets years
+# for wrong choices (2023: 2024, 2021, 2026, not 1000, 3000, 4000)
 GENERATOR_VERSION = "passage-qg-5"
 
 __all__ = [
