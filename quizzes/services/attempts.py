@@ -159,7 +159,9 @@ def response_submit(
     with transaction.atomic():
         _owner, finished, score = _lock_own_attempt(attempt, student)
         if finished:
-            raise ValidationError(messages.ALREADY_FINISHED)
+            # Finished by the closing time itself (a page read closes due attempts): say it closed.
+            closed = deadline is not None and now >= deadline
+            raise ValidationError(messages.CLOSED if closed else messages.ALREADY_FINISHED)
         if deadline is None or now < deadline:
             return _record(attempt, score, prepared, response)
         _finish_at(attempt, deadline)

@@ -54,6 +54,9 @@ def attempt_take(request: HtmxHttpRequest, attempt_id: int, question_id: int | N
         messages.info(request, service_messages.ALREADY_FINISHED)
         return _redirect(request, reverse("attempt_results", args=[attempt.id]))
     state = selectors.attempt_state(attempt=attempt)
+    if attempt.is_finished:  # the quiz closed since the last step; reading the state finished the attempt
+        messages.info(request, service_messages.CLOSED)
+        return _redirect(request, reverse("attempt_results", args=[attempt.id]))
     item = _item_or_404(state, question_id) if question_id is not None else state.next_item
     return _render_take(request, state, item, article_may_change=_may_show_highlights(state))
 

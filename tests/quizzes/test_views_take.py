@@ -151,8 +151,36 @@ def test_answer_after_the_quiz_closed_is_refused():
     html = quiz.client.post(
         f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "100,000"}, headers=HTMX
     ).content.decode()
-    assert messages.CLOSED in html or messages.ALREADY_FINISHED in html
+    # Reading the attempt finishes it at the closing time; the student must still be told it closed.
+    assert messages.CLOSED in html and messages.ALREADY_FINISHED not in html
     assert not Response.objects.filter(attempt=attempt).exists()
+
+
+def test_answer_without_javascript_after_the_quiz_closed_says_it_closed():
+    quiz = make_quiz()
+    attempt = start(quiz)
+    Assignment.objects.filter(pk=quiz.assignment.pk).update(
+        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    page = quiz.client.post(
+        f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "100,000"}, follow=True
+    )
+    html = page.content.decode()
+    assert messages.CLOSED in html and messages.ALREADY_FINISHED not in html
+    assert page.redirect_chain[-1][0] == f"/attempt/{attempt.pk}/results/"
+
+
+def test_opening_the_quiz_page_after_it_closed_goes_to_the_results_and_says_so():
+    quiz = make_quiz()
+    attempt = start(quiz)
+    Assignment.objects.filter(pk=quiz.assignment.pk).update(
+        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    page = quiz.client.get(f"/attempt/{attempt.pk}/", follow=True)
+    html = page.content.decode()
+    assert page.redirect_chain == [(f"/attempt/{attempt.pk}/results/", 302)]
+    assert messages.CLOSED in html
+    assert 'name="answer_text"' not in html
 
 
 def test_another_students_attempt_is_404_and_nothing_is_written():
