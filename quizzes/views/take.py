@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
@@ -45,6 +46,7 @@ def attempt_start_view(request: HtmxHttpRequest, assignment_id: int) -> HttpResp
 
 @login_required
 @require_GET
+@never_cache  # Back and Forward must show the attempt as it is, not a copy from before the last answers
 def attempt_take(request: HtmxHttpRequest, attempt_id: int, question_id: int | None = None) -> HttpResponse:
     # "Next question" swaps only the panel: the article is read only if a highlight must be cleared.
     attempt = selectors.attempt_for_student(

@@ -59,7 +59,11 @@
     document.getElementById("feedback").replaceChildren();
     clearEvidence();
     // { htmx: true } so the Back button goes through htmx's history handling, like hx-push-url; and the
-    // URL hx-get would push (the plain href ends in #quiz, for pages without JavaScript).
+    // URL hx-get would push (the plain href ends in #quiz, for pages without JavaScript). The entry we leave
+    // is marked too, as htmx marks it before its own push: unmarked, Back to it changed only the address
+    // and left the later question on screen. htmx keeps no snapshots here (historyCacheSize 0), so Back
+    // reloads the page as it is now.
+    history.replaceState({ htmx: true }, document.title, location.href);
     history.pushState({ htmx: true }, "", link.getAttribute("hx-get") || link.href);
     window.htmx.process(panel);
     swappedAt = Date.now();
@@ -83,4 +87,12 @@
     },
     true
   );
+
+  // A page the browser kept in its back-forward cache shows the quiz as it was when the student left it
+  // (answers since then missing): fetch it again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      window.location.reload();
+    }
+  });
 })();

@@ -54,3 +54,30 @@ def test_the_second_click_of_a_double_click_on_next_does_not_pick_a_choice(demo,
     first_choice.check()
     expect(first_choice).to_be_checked()
     expect(page).to_have_url(re.compile(r"/attempt/\d+/question/\d+/$"))
+
+
+def test_back_and_forward_after_next_show_the_attempt_as_it_is(demo, page):
+    # Back used to change only the address (the page kept the later question), and Forward from the
+    # dashboard showed a copy from before the answer: "0 answered", and a form the server then refused.
+    login(page, "student1")
+    open_demo_quiz(page)
+    progress = page.locator("#progress")
+    question = current_question(page, demo)
+    fill_answer(page, question, right_answer(question))
+    submit_answer(page)
+    expect(feedback_region(page)).to_contain_text("Correct")
+    answered = re.search(r"(\d+) answered", progress.inner_text()).group(0)
+    page.get_by_role("link", name="Next question").click()
+    expect(question_heading(page)).not_to_have_text(question.prompt)
+    second = question_heading(page).inner_text()
+
+    page.go_back()
+    expect(progress).to_contain_text(answered)
+    expect(page.locator("#question-panel")).not_to_contain_text(question.prompt)  # answered: not asked again
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"/attempt/"))
+    page.go_forward()
+    expect(progress).to_contain_text(answered)
+    page.go_forward()
+    expect(question_heading(page)).to_have_text(second)
+    expect(progress).to_contain_text(answered)

@@ -301,3 +301,11 @@ def test_plain_and_htmx_posts_work_with_csrf_enforced():
         headers={**HTMX, "X-CSRFToken": header_token},
     )
     assert answered.status_code == 200 and Response.objects.filter(attempt=attempt).count() == 1
+
+
+def test_the_quiz_page_is_never_kept_by_the_browser():
+    # Back and Forward showed a copy from before the last answers: "0 answered" and a form already used.
+    quiz = make_quiz()
+    attempt = start(quiz)
+    cache_control = quiz.client.get(f"/attempt/{attempt.pk}/")["Cache-Control"]
+    assert "no-store" in cache_control and "private" in cache_control
