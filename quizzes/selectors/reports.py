@@ -7,11 +7,11 @@ have since left the class (anonymous), so the numbers still add up.
 
 from collections import Counter, defaultdict
 
-from django.db.models import Case, Count, F, Q, Value, When, Window
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber, Trim
 
 from quizzes.grading import normalise
-from quizzes.models import Assignment, AssignmentQuestion, Attempt, Enrollment, Response
+from quizzes.models import Assignment, AssignmentQuestion, Attempt, Choice, Enrollment, Question, Response
 from quizzes.selectors.boards import ACCURACY
 from quizzes.selectors.types import AssignmentReport, ReportCell, ReportQuestion, ReportRow
 from quizzes.services.assignments import assignments_close_due
@@ -62,6 +62,14 @@ def _common_wrong(assignment: Assignment) -> dict[int, list[tuple[str, int]]]:
     }
 
 
+def right_answer(item: AssignmentQuestion) -> str:
+    """What students are graded against: the ticked choice of a question with choices, else the answer."""
+    question = item.question
+    if question.kind == Question.Kind.SHORT_ANSWER:
+        return question.answer
+    return getattr(item, "right_choice", None) or question.answer
+
+
 def _question_stats(assignment: Assignment, items: list[AssignmentQuestion]) -> list[ReportQuestion]:
     counts = {
         row["question_id"]: row
@@ -76,7 +84,14 @@ def _question_stats(assignment: Assignment, items: list[AssignmentQuestion]) -> 
         row = counts.get(item.question_id, {"answered": 0, "correct": 0})
         share = row["correct"] / row["answered"] if row["answered"] else None
         stats.append(
-            ReportQuestion(item, row["answered"], row["correct"], share, wrong.get(item.question_id, []))
+            ReportQuestion(
+                item,
+                row["answered"],
+                row["correct"],
+                share,
+                wrong.get(item.question_id, []),
+                right_answer(item),
+            )
         )
     return stats
 
@@ -110,9 +125,12 @@ def _grid(assignment: Assignment, items: list[AssignmentQuestion]) -> list[Repor
 
 def assignment_report(*, assignment: Assignment) -> AssignmentReport:
     assignments_close_due(assignment=assignment)
-    items = list(
+    # Read with the items, not in a query of its own: the report's query count stays fixed.
+    right_choice = Choice.objects.filter(question=OuterRef("question_id"), is_correct=True)
+    items: list[AssignmentQuestion] = list(
         AssignmentQuestion.objects.filter(assignment=assignment)
         .select_related("question")
+        .annotate(right_choice=Subquery(right_choice.order_by("position", "id").values("text")[:1]))
         .order_by("position")
     )
     return AssignmentReport(assignment, _question_stats(assignment, items), _grid(assignment, items))

@@ -57,6 +57,8 @@ class ReportQuestion:
     correct: int
     share_correct: float | None
     common_wrong: list[tuple[str, int]] = field(default_factory=list)
+    # What students are graded against: the ticked choice of a question with choices, else its answer.
+    right_answer: str = ""
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def report_csv_rows(report):
         wrong = "; ".join(f"{text} ({count})" for text, count in question.common_wrong)
         yield [
             f"Q{n}: {question.item.question.prompt}",
-            question.item.question.answer,
+            question.right_answer,
             question.answered,
             question.correct,
             share,

@@ -10,13 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.models import Attempt, Response
+from quizzes.models import Attempt, Question, Response
 from tests.factories import (
     AssignmentFactory,
     AssignmentQuestionFactory,
     ClassroomFactory,
     EnrollmentFactory,
     UserFactory,
+    multiple_choice_question,
 )
 from tests.quizzes.teacher_helpers import make_teacher
 
@@ -161,3 +162,16 @@ def test_report_query_count_does_not_grow_with_class_size(client, teacher, view)
     assert count_queries(client, reverse(view, args=[small.pk])) == count_queries(
         client, reverse(view, args=[large.pk])
     )
+
+
+def test_report_right_answer_is_the_choice_students_are_graded_against(client, teacher):
+    # An answer saved before it had to agree with the ticked choice: students were told "March".
+    assignment = AssignmentFactory(classroom=ClassroomFactory(teacher=teacher))
+    question = multiple_choice_question(article=assignment.article, answer="March", wrong=("June", "May"))
+    Question.objects.filter(pk=question.pk).update(answer="June")
+    AssignmentQuestionFactory(assignment=assignment, question=question)
+
+    page = client.get(reverse("teacher_report", args=[assignment.pk])).content.decode()
+    assert f"<td>{question.prompt}</td>\n        <td>March</td>" in page
+    rows = read_csv(client.get(reverse("teacher_report_csv", args=[assignment.pk])))
+    assert [row[1] for row in rows if row and row[0] == f"Q1: {question.prompt}"] == ["March"]
