@@ -1,7 +1,8 @@
 """Question review: choices inline, the evidence sentence beside the prompt, approve / reject actions.
 
-Edits to a question students have already answered go through `question_update`, which regrades those
-responses and rescores the attempts in one transaction; the teacher is told how many were regraded.
+A question and its choices are saved together through `question_edit`, which keeps a question's answer the
+text of its ticked choice and, when something grading reads changed, regrades the answers already given and
+rescores the attempts in one transaction; the teacher is told what happened.
 """
 
 import json
@@ -16,9 +17,12 @@ from django.utils.html import format_html
 
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Choice, Question
-from quizzes.services import question_choices_save, question_save, questions_set_status
+from quizzes.services import messages as texts
+from quizzes.services import questions_set_status
+from quizzes.services.questions import QuestionSaved, question_edit
+from quizzes.services.right_choice import KINDS_WITH_CHOICES, answer_for_choices
 
-ONE_RIGHT_CHOICE = "Mark only one choice as the right answer."
+ONE_RIGHT_CHOICE = texts.ONE_RIGHT_CHOICE
 
 
 def evidence_sentence(question: Question) -> str:
@@ -34,13 +38,35 @@ def render_evidence(question: Question) -> str:
     return format_html('<blockquote class="evidence">{}</blockquote>', sentence)
 
 
-def question_save_changes(request, model_admin, question: Question, changed: list[str]) -> None:
-    """Save a teacher's question through `question_save`, which regrades answers already given."""
-    regraded = question_save(question=question, changed=changed)
-    if regraded:
-        model_admin.message_user(
-            request, f"{regraded} student answer(s) to “{question}” were regraded and the scores recomputed."
+def report_saved(request, model_admin, saved: QuestionSaved) -> None:
+    """Tell the teacher what saving changed beyond what they typed: an answer set from the ticked choice,
+    answers regraded. Nothing is said when nothing grading reads changed."""
+    question = saved.question
+    if saved.answer_from_choice:
+        text = texts.ANSWER_FOLLOWS_RIGHT_CHOICE.format(question=question, answer=question.answer)
+        model_admin.message_user(request, text, messages.WARNING)
+    if saved.regraded:
+        text = texts.QUESTION_REGRADED.format(
+            regraded=saved.regraded, question=question, changed=saved.results_changed
         )
+        model_admin.message_user(request, text)
+
+
+def question_save_changes(request, model_admin, question: Question, changed: list[str]) -> None:
+    """Save a teacher's question (the article page's list) through `question_edit`."""
+    try:
+        saved = question_edit(question=question, changed=changed)
+    except ValidationError as error:  # the inline's form checks first; this is the last word
+        for message in error.messages:
+            model_admin.message_user(request, message, messages.ERROR)
+        return
+    report_saved(request, model_admin, saved)
+
+
+def stored_answer(question: Question) -> str | None:
+    if question.pk is None:
+        return None
+    return Question.objects.filter(pk=question.pk).values_list("answer", flat=True).first()
 
 
 def plain(queryset):
@@ -103,13 +129,19 @@ class QuestionAdminForm(forms.ModelForm):
 class ChoiceFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
-        ticked = [
-            form
+        if any(self.errors):
+            return
+        kept = [
+            (form.cleaned_data["text"], bool(form.cleaned_data.get("is_correct")))
             for form in self.forms
-            if form.cleaned_data.get("is_correct") and not form.cleaned_data.get("DELETE")
+            if form.cleaned_data.get("text") and not form.cleaned_data.get("DELETE")
         ]
-        if len(ticked) > 1:
-            raise ValidationError(ONE_RIGHT_CHOICE)
+        question = self.instance  # the admin has put the form's new kind and answer on it
+        if not question.answer:
+            return  # the question form already says the answer is missing
+        # Refuse here what `question_edit` would refuse, so the teacher sees it above the choices.
+        typed = question.pk is None or stored_answer(question) != question.answer
+        answer_for_choices(kind=question.kind, answer=question.answer, choices=kept, answer_typed=typed)
 
 
 class ChoiceInline(ScopedTabularInline):
@@ -119,10 +151,33 @@ class ChoiceInline(ScopedTabularInline):
     extra = 0
 
 
+class QuestionInlineForm(forms.ModelForm):
+    """A row of the article page's question list, where the answer can be typed but the choices are not
+    shown: an answer that is not the ticked choice is refused on its row."""
+
+    def clean(self):
+        cleaned = super().clean()
+        question = self.instance
+        if question.pk is None or not self.has_changed():
+            return cleaned
+        kind, answer = cleaned.get("kind"), cleaned.get("answer")
+        if kind in KINDS_WITH_CHOICES and answer:
+            choices = question.choices.values_list("text", "is_correct")
+            try:
+                answer_for_choices(
+                    kind=kind, answer=answer, choices=choices, answer_typed="answer" in self.changed_data
+                )
+            except ValidationError as error:
+                on_kind = "kind" in self.changed_data and "answer" not in self.changed_data
+                self.add_error("kind" if on_kind else "answer", error)
+        return cleaned
+
+
 class QuestionInline(ScopedTabularInline):
     """The article page's question list; full editing (choices, evidence) is one click away."""
 
     model = Question
+    form = QuestionInlineForm
     fields = ("prompt", "kind", "answer", "status", "evidence")
     readonly_fields = ("evidence",)
     formfield_overrides = {
@@ -188,16 +243,18 @@ class QuestionAdmin(ScopedModelAdmin):
         self.message_user(request, f"{count} question(s) rejected.", messages.SUCCESS)
 
     def save_model(self, request, obj, form, change):
-        question_save_changes(request, self, obj, list(form.changed_data))
+        pass  # saved with its choices in save_related, in one service call, once the choices are known
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not Choice:
-            return super().save_formset(request, form, formset, change)
-        saved = formset.save(commit=False)  # fills deleted_objects, saves nothing
-        if not formset.has_changed():
-            return
-        question = form.instance
-        changed = question_choices_save(question=question, saved=saved, deleted=formset.deleted_objects)
-        if question.responses.exists():
-            message = f"Choices changed: answers to “{question}” were regraded; {changed} result(s) changed."
-            self.message_user(request, message)
+    def save_related(self, request, form, formsets, change):
+        form.save_m2m()
+        saved, deleted = [], []
+        for formset in formsets:
+            if formset.model is not Choice:
+                self.save_formset(request, form, formset, change)
+                continue
+            saved = formset.save(commit=False)  # fills the lists the change history reads; saves nothing
+            deleted = list(formset.deleted_objects)
+        result = question_edit(
+            question=form.instance, changed=list(form.changed_data), choices=saved, deleted_choices=deleted
+        )
+        report_saved(request, self, result)

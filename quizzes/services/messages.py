@@ -18,6 +18,22 @@ ASSIGNMENT_NO_APPROVED_QUESTIONS = (
 ASSIGNMENT_CLOSES_BEFORE_OPENING = "The closing time must be after the opening time."
 ASSIGNMENT_QUESTION_NOT_APPROVED = "Only approved questions of this article can be assigned."
 
+# Questions: a question with choices is graded by its ticked choice, so its answer must name that choice.
+RIGHT_CHOICE_REQUIRED = "Tick the choice that is the right answer."
+ONE_RIGHT_CHOICE = "Mark only one choice as the right answer."
+ANSWER_NOT_RIGHT_CHOICE = (
+    "The answer “{answer}” is not the choice ticked as right (“{choice}”), which is what students are "
+    "graded against. To change the right answer, tick that choice (or edit its text): the answer follows it."
+)
+ANSWER_FOLLOWS_RIGHT_CHOICE = (
+    "The answer to “{question}” now reads “{answer}”, the choice ticked as right: students are graded "
+    "against that choice and told it when they miss it."
+)
+QUESTION_REGRADED = (
+    "{regraded} student answer(s) to “{question}” were regraded and the scores recomputed; "
+    "{changed} result(s) changed."
+)
+
 # Attempts
 NOT_ENROLLED = "You are not in the class this quiz was set for."
 NOT_OPEN_YET = "This quiz has not opened yet."

@@ -1,6 +1,7 @@
 """Teacher edits to questions: corrections regrade what students already answered, in one transaction."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.db.models.functions import Coalesce
 from quizzes.board_cache import board_version_bump
 from quizzes.models import AssignmentQuestion, Attempt, Choice, Question, Response
 from quizzes.services.answers import grade_answer
+from quizzes.services.right_choice import answer_for_choices
 
 EDITABLE_FIELDS = {
     "kind",
@@ -25,63 +27,115 @@ EDITABLE_FIELDS = {
 }
 # Changing any of these on a generated question marks it as the teacher's, so regeneration leaves it alone.
 CONTENT_FIELDS = EDITABLE_FIELDS - {"status", "position"}
+# What grading reads: only a change to one of these (or to which choices exist and which is right) can change
+# a result, so only then are the answers already given regraded.
+GRADING_FIELDS = {"kind", "answer", "accepted_answers"}
 
 
-@transaction.atomic
-def question_update(*, question: Question, **fields) -> Question:
-    """Apply a teacher's edit, then regrade every response to the question and rescore those attempts."""
-    unknown = set(fields) - EDITABLE_FIELDS
-    if unknown:
-        raise TypeError(f"question_update() cannot change {', '.join(sorted(unknown))}")
-    changed = {name for name, value in fields.items() if getattr(question, name) != value}
-    for name, value in fields.items():
-        setattr(question, name, value)
-    if question.origin == Question.Origin.GENERATED and changed & CONTENT_FIELDS:
-        question.edited_by_teacher = True
-    question.full_clean()
-    question.save()
-    question_regrade(question=question)
-    return question
+@dataclass(frozen=True)
+class QuestionSaved:
+    question: Question
+    regraded: int = 0  # student answers regraded: none unless something grading reads changed
+    results_changed: int = 0  # of those, how many went from right to wrong or back
+    answer_from_choice: bool = False  # the answer was set to the ticked choice's text, not as given
 
 
-@transaction.atomic
-def question_save(*, question: Question, changed: Iterable[str]) -> int:
-    """Save a question from a teacher's form: `question` carries the new values, `changed` names the fields
-    the teacher changed. A new question is saved as written. A change of content goes through
-    `question_update`, so answers already given are regraded; a change of status or position only is just
-    saved (no grade can change). Returns how many student answers were regraded."""
+def _final_choices(stored: Question, saved: list[Choice], deleted: list[Choice]) -> list[Choice]:
+    """The question's choices as they will be once `saved` and `deleted` are written."""
+    gone = {choice.pk for choice in deleted}
+    edited = {choice.pk: choice for choice in saved if choice.pk}
+    kept = list(stored.choices.order_by("position", "id")) if stored.pk else []
+    kept = [edited.get(choice.pk, choice) for choice in kept if choice.pk not in gone]
+    return kept + [choice for choice in saved if not choice.pk]
+
+
+def _right_choice_id(question: Question) -> int | None:
     if question.pk is None:
-        question.full_clean()
-        question.save()
-        return 0
-    names = [name for name in changed if name in EDITABLE_FIELDS]
-    if not names:
-        return 0
-    stored = Question.objects.select_for_update().get(pk=question.pk)
-    if not CONTENT_FIELDS.intersection(names):
-        for name in names:
-            setattr(stored, name, getattr(question, name))
-        stored.full_clean()
-        stored.save(update_fields=names)
-        return 0
-    question_update(question=stored, **{name: getattr(question, name) for name in names})
-    question.edited_by_teacher = stored.edited_by_teacher  # the admin shows the form's instance afterwards
-    return Response.objects.filter(question_id=question.pk).count()
+        return None
+    return question.choices.filter(is_correct=True).values_list("pk", flat=True).first()
 
 
-@transaction.atomic
-def question_choices_save(*, question: Question, saved: Iterable[Choice], deleted: Iterable[Choice]) -> int:
-    """Save a teacher's edit of a question's choices, then regrade what students answered against them.
-    Returns how many answers' results changed."""
+def _choices_write(question: Question, saved: list[Choice], deleted: list[Choice]) -> None:
     for choice in deleted:
         choice.delete()
     # Untick before ticking: the database allows one right choice per question at every moment.
     for choice in sorted(saved, key=lambda each: each.is_correct):
+        choice.question = question
+        choice.full_clean(exclude=["question"], validate_unique=False, validate_constraints=False)
         choice.save()
-    if question.origin == Question.Origin.GENERATED:  # regeneration must leave the teacher's version alone
-        Question.objects.filter(pk=question.pk).update(edited_by_teacher=True)
-        question.edited_by_teacher = True
-    return question_regrade(question=question)
+
+
+@transaction.atomic
+def question_edit(
+    *,
+    question: Question,
+    changed: Iterable[str] = (),
+    choices: Iterable[Choice] = (),
+    deleted_choices: Iterable[Choice] = (),
+) -> QuestionSaved:
+    """Save a teacher's question and its choices together: `question` carries the new values, `changed`
+    names the fields the teacher changed, `choices` the new or edited choices, `deleted_choices` those
+    removed. For a question with choices the answer becomes the ticked choice's text (see right_choice).
+    Answers already given are regraded, and the attempts rescored, only when something grading reads
+    changed: the kind, the answer, the accepted answers, which choice is right, or a removed choice."""
+    saved, deleted = list(choices), list(deleted_choices)
+    if question.pk is None:
+        stored, names = question, set(EDITABLE_FIELDS)
+    else:
+        stored = Question.objects.select_for_update().get(pk=question.pk)
+        names = {n for n in changed if n in EDITABLE_FIELDS and getattr(stored, n) != getattr(question, n)}
+        for name in names:
+            setattr(stored, name, getattr(question, name))
+    right_before = _right_choice_id(stored)
+    final = _final_choices(stored, saved, deleted)
+    answer = answer_for_choices(
+        kind=stored.kind,
+        answer=stored.answer,
+        choices=[(choice.text, choice.is_correct) for choice in final],
+        answer_typed="answer" in names,
+    )
+    followed = answer != stored.answer
+    if followed:
+        stored.answer = answer
+        names.add("answer")
+    is_new = stored.pk is None
+    edited = bool(names & CONTENT_FIELDS or saved or deleted)
+    if not is_new and stored.origin == Question.Origin.GENERATED and edited:
+        stored.edited_by_teacher = True  # regeneration must leave the teacher's version alone
+    stored.full_clean()
+    stored.save()
+    _choices_write(stored, saved, deleted)
+    question.answer, question.edited_by_teacher = stored.answer, stored.edited_by_teacher
+    if is_new:
+        return QuestionSaved(stored, answer_from_choice=followed)
+    grading = bool(names & GRADING_FIELDS) or bool(deleted) or _right_choice_id(stored) != right_before
+    if not grading:
+        return QuestionSaved(stored, answer_from_choice=followed)
+    results_changed = question_regrade(question=stored)
+    regraded = Response.objects.filter(question_id=stored.pk).count()
+    return QuestionSaved(stored, regraded, results_changed, followed)
+
+
+def question_update(*, question: Question, **fields) -> Question:
+    """Apply a teacher's edit given as field values (the demo review, scripts); see `question_edit`."""
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"question_update() cannot change {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(question, name, value)
+    question_edit(question=question, changed=fields)
+    return question
+
+
+def question_save(*, question: Question, changed: Iterable[str]) -> int:
+    """Save a question from a teacher's form (see `question_edit`); returns how many answers were regraded."""
+    return question_edit(question=question, changed=changed).regraded
+
+
+def question_choices_save(*, question: Question, saved: Iterable[Choice], deleted: Iterable[Choice]) -> int:
+    """Save a teacher's edit of a question's choices (see `question_edit`); returns how many answers'
+    results changed."""
+    return question_edit(question=question, choices=saved, deleted_choices=deleted).results_changed
 
 
 @transaction.atomic

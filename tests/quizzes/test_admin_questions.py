@@ -5,8 +5,10 @@ import pytest
 from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 
 from quizzes.models import Question
+from quizzes.services import messages
 from quizzes.services.generation import GenerationResult
 from tests.factories import (
     ArticleFactory,
@@ -244,3 +246,124 @@ def test_accepted_answers_pasted_as_a_json_list_still_save(client, teacher):
     assert client.post(url, data).status_code == 302
     question.refresh_from_db()
     assert question.accepted_answers == ["one hundred", "100"]
+
+
+def march_question(teacher, **kw):
+    return multiple_choice_question(
+        article=ArticleFactory(owner=teacher), answer="March", wrong=("June", "May"), **kw
+    )
+
+
+def test_an_answer_that_is_not_the_ticked_choice_is_refused_with_a_message(client, teacher):
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), answer="June")
+
+    response = client.post(url, data)
+    assert response.status_code == 200
+    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")
+    assert escape(expected) in response.content.decode()
+    question.refresh_from_db()
+    assert question.answer == "March"
+
+
+def test_ticking_another_choice_moves_the_answer_with_it_and_says_so(client, teacher):
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(
+        client.get(url).content.decode(), **{"choices-0-is_correct": None, "choices-1-is_correct": "on"}
+    )
+
+    page = client.post(url, data, follow=True).content.decode()
+    question.refresh_from_db()
+    assert question.answer == "June" and question.choices.get(is_correct=True).text == "June"
+    assert escape(messages.ANSWER_FOLLOWS_RIGHT_CHOICE.format(question=question, answer="June")) in page
+
+
+def test_typing_the_new_answer_with_the_new_tick_saves(client, teacher):
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(
+        client.get(url).content.decode(),
+        answer="june",
+        **{"choices-0-is_correct": None, "choices-1-is_correct": "on"},
+    )
+    assert client.post(url, data).status_code == 302
+    question.refresh_from_db()
+    assert question.answer == "June"  # spelt as the choice students pick
+
+
+def test_a_question_with_choices_but_none_ticked_is_refused(client, teacher):
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), **{"choices-0-is_correct": None})
+
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert messages.RIGHT_CHOICE_REQUIRED in response.content.decode()
+    assert question.choices.get(is_correct=True).text == "March"
+
+
+def test_a_new_question_whose_answer_is_not_its_ticked_choice_is_refused(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    url = reverse("admin:quizzes_question_add")
+    data = admin_form_data(
+        client.get(url).content.decode(),
+        article=str(article.pk),
+        kind=Question.Kind.MULTIPLE_CHOICE,
+        prompt="When did the offensive start?",
+        answer="June",
+        **{
+            "choices-TOTAL_FORMS": "2",
+            "choices-0-text": "March",
+            "choices-0-is_correct": "on",
+            "choices-0-position": "0",
+            "choices-1-text": "June",
+            "choices-1-position": "1",
+        },
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")
+    assert escape(expected) in response.content.decode()
+    assert not Question.objects.filter(prompt="When did the offensive start?").exists()
+
+
+def test_an_answer_typed_on_the_article_page_must_be_the_ticked_choice(client, teacher):
+    question = march_question(teacher)
+    url = reverse("admin:articles_article_change", args=[question.article_id])
+    data = admin_form_data(client.get(url).content.decode(), **{"questions-0-answer": "June"})
+
+    response = client.post(url, data)
+    assert response.status_code == 200
+    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")
+    assert escape(expected) in response.content.decode()
+    question.refresh_from_db()
+    assert question.answer == "March"
+
+
+def test_editing_what_grading_does_not_read_says_nothing_about_regrading(client, teacher):
+    question, attempt, response = answered_question(teacher, answer="Mosul", given="Baghdad")
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(
+        client.get(url).content.decode(), prompt="Which city?", explanation="It says so in line two."
+    )
+
+    done = client.post(url, data, follow=True).content.decode()
+    assert "regraded" not in done
+    question.refresh_from_db()
+    assert question.prompt == "Which city?"
+
+
+def test_renaming_a_wrong_choice_of_an_answered_question_regrades_nothing(client, teacher):
+    assignment = AssignmentFactory(classroom__teacher=teacher)
+    question = multiple_choice_question(article=assignment.article, answer="Mosul", wrong=("Basra",))
+    AssignmentQuestionFactory(assignment=assignment, question=question)
+    attempt = AttemptFactory(assignment=assignment, score=0, max_score=1)
+    ResponseFactory(attempt=attempt, question=question, choice=question.choices.get(text="Basra"))
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), **{"choices-1-text": "Basrah"})
+
+    done = client.post(url, data, follow=True).content.decode()
+    assert "regraded" not in done
+    assert question.choices.filter(text="Basrah").exists()

@@ -208,3 +208,36 @@ def test_approving_an_answered_question_regrades_nothing(answered):
     assert touched == []  # no attempt locked or rescored, no board version bumped
     assert Question.objects.get(pk=question.pk).status == Question.Status.APPROVED
     assert scores(attempts) == [0, 2]
+
+
+def test_an_answer_that_is_not_the_ticked_choice_is_refused():
+    question = multiple_choice_question(answer="March", wrong=("June",))
+    with pytest.raises(ValidationError) as excinfo:
+        question_update(question=question, answer="June")
+    assert excinfo.value.messages == [messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")]
+    assert Question.objects.get(pk=question.pk).answer == "March"
+
+
+def test_the_answer_follows_the_ticked_choice():
+    question = multiple_choice_question(answer="March", wrong=("June",))
+    march, june = question.choices.get(text="March"), question.choices.get(text="June")
+    march.is_correct, june.is_correct = False, True
+    question_choices_save(question=question, saved=[march, june], deleted=[])
+    assert Question.objects.get(pk=question.pk).answer == "June"
+
+
+def test_choices_without_a_right_one_are_refused():
+    question = multiple_choice_question(answer="March", wrong=("June",))
+    march = question.choices.get(text="March")
+    march.is_correct = False
+    with pytest.raises(ValidationError) as excinfo:
+        question_choices_save(question=question, saved=[march], deleted=[])
+    assert excinfo.value.messages == [messages.RIGHT_CHOICE_REQUIRED]
+    assert question.choices.get(is_correct=True) == march
+
+
+def test_editing_the_wording_of_an_answered_question_regrades_nothing(answered):
+    question, attempts = answered
+    question.prompt, question.explanation = "Which city?", "Line two says so."
+    assert question_save(question=question, changed=["prompt", "explanation"]) == 0
+    assert Question.objects.get(pk=question.pk).prompt == "Which city?"

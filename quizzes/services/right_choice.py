@@ -1,0 +1,41 @@
+"""The rule that keeps a question's answer and its ticked choice in agreement.
+
+A question with choices is graded by which choice is ticked as right; its answer is what the teacher's
+pages show. If the two could differ, students would be told "The answer is March" while the teacher read
+June. So the answer follows the ticked choice: a teacher changes the right answer by ticking another choice
+(or editing the ticked one's text), and an answer typed to name something else is refused, not guessed at.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+
+from quizzes.grading import normalise
+from quizzes.models import Question
+from quizzes.services import messages
+
+KINDS_WITH_CHOICES = frozenset({Question.Kind.MULTIPLE_CHOICE, Question.Kind.TRUE_FALSE})
+
+
+def same_answer(first: str, second: str) -> bool:
+    """Whether two spellings name the same answer ("march" and "March"), as grading would read them."""
+    if " ".join(first.split()) == " ".join(second.split()):
+        return True
+    return bool(normalise(first)) and normalise(first) == normalise(second)
+
+
+def answer_for_choices(
+    *, kind: str, answer: str, choices: Iterable[tuple[str, bool]], answer_typed: bool
+) -> str:
+    """The answer a question must store, given its choices as (text, ticked as right): the ticked choice's
+    text. A short answer, or a question without choices, keeps `answer`. Raises ValidationError when no
+    choice or several are ticked, or when the teacher typed an answer (`answer_typed`) naming another."""
+    listed = list(choices)
+    if kind not in KINDS_WITH_CHOICES or not listed:
+        return answer
+    right = [text for text, ticked in listed if ticked]
+    if len(right) != 1:
+        raise ValidationError(messages.ONE_RIGHT_CHOICE if right else messages.RIGHT_CHOICE_REQUIRED)
+    if answer_typed and not same_answer(answer, right[0]):
+        raise ValidationError(messages.ANSWER_NOT_RIGHT_CHOICE.format(answer=answer, choice=right[0]))
+    return right[0]
