@@ -9,12 +9,14 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
 from articles.models import Article, TimeStampedModel
+from quizzes import constraint_messages as texts
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -58,17 +60,44 @@ class Question(TimeStampedModel):
     class Meta:
         ordering = ["article_id", "position", "id"]
         constraints = [
-            models.CheckConstraint(condition=~Q(prompt=""), name="question_prompt_not_empty"),
-            models.CheckConstraint(condition=~Q(answer=""), name="question_answer_not_empty"),
             models.CheckConstraint(
+                condition=~Q(prompt=""),
+                name="question_prompt_not_empty",
+                violation_error_message=texts.QUESTION_PROMPT_REQUIRED,
+            ),
+            models.CheckConstraint(
+                condition=~Q(answer=""),
+                name="question_answer_not_empty",
+                violation_error_message=texts.QUESTION_ANSWER_REQUIRED,
+            ),
+            models.CheckConstraint(
+                # Both or neither: SQL lets a comparison with NULL pass, so a start alone needs saying.
                 condition=(Q(evidence_start__isnull=True) & Q(evidence_end__isnull=True))
-                | Q(evidence_end__gt=F("evidence_start")),
+                | (
+                    Q(evidence_start__isnull=False)
+                    & Q(evidence_end__isnull=False)
+                    & Q(evidence_end__gt=F("evidence_start"))
+                ),
                 name="question_evidence_span_valid",
+                violation_error_message=texts.QUESTION_EVIDENCE_SPAN,
             ),
         ]
 
     def __str__(self) -> str:
         return self.prompt[:80]
+
+    def clean(self) -> None:
+        # Said on the field the teacher left out; an end before the start is the constraint's to say.
+        start, end = self.evidence_start, self.evidence_end
+        if (start is None) != (end is None):
+            missing = "evidence_end" if end is None else "evidence_start"
+            raise ValidationError({missing: texts.QUESTION_EVIDENCE_SPAN})
+        # Offsets point into another table's text, which no CHECK constraint can see.
+        if end is not None and self.article_id is not None:
+            length = len(self.article.text)
+            if end > length:
+                message = texts.QUESTION_EVIDENCE_BEYOND_TEXT.format(length=length)
+                raise ValidationError({"evidence_end": message})
 
 
 class Choice(models.Model):
@@ -81,9 +110,16 @@ class Choice(models.Model):
         ordering = ["question_id", "position", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["question"], condition=Q(is_correct=True), name="choice_one_correct_per_question"
+                fields=["question"],
+                condition=Q(is_correct=True),
+                name="choice_one_correct_per_question",
+                violation_error_message=texts.ONE_RIGHT_CHOICE,
             ),
-            models.CheckConstraint(condition=~Q(text=""), name="choice_text_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="choice_text_not_empty",
+                violation_error_message=texts.CHOICE_TEXT_REQUIRED,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -130,8 +166,16 @@ class Classroom(TimeStampedModel):
     class Meta:
         ordering = ["name", "id"]
         constraints = [
-            models.CheckConstraint(condition=~Q(name=""), name="classroom_name_not_empty"),
-            models.CheckConstraint(condition=Q(board_size__gte=1), name="classroom_board_size_positive"),
+            models.CheckConstraint(
+                condition=~Q(name=""),
+                name="classroom_name_not_empty",
+                violation_error_message=texts.CLASSROOM_NAME_REQUIRED,
+            ),
+            models.CheckConstraint(
+                condition=Q(board_size__gte=1),
+                name="classroom_board_size_positive",
+                violation_error_message=texts.CLASSROOM_BOARD_SIZE_POSITIVE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -149,8 +193,16 @@ class Enrollment(models.Model):
     class Meta:
         ordering = ["display_name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["classroom", "student"], name="enrollment_unique_student"),
-            models.CheckConstraint(condition=~Q(display_name=""), name="enrollment_display_name_not_empty"),
+            models.UniqueConstraint(
+                fields=["classroom", "student"],
+                name="enrollment_unique_student",
+                violation_error_message=texts.ENROLLMENT_ALREADY_IN_CLASS,
+            ),
+            models.CheckConstraint(
+                condition=~Q(display_name=""),
+                name="enrollment_display_name_not_empty",
+                violation_error_message=texts.ENROLLMENT_DISPLAY_NAME_REQUIRED,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -182,8 +234,13 @@ class Assignment(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(closes_at__isnull=True) | Q(closes_at__gt=F("opens_at")),
                 name="assignment_closes_after_opening",
+                violation_error_message=texts.ASSIGNMENT_CLOSES_BEFORE_OPENING,
             ),
-            models.CheckConstraint(condition=Q(attempts_allowed__gte=1), name="assignment_attempts_positive"),
+            models.CheckConstraint(
+                condition=Q(attempts_allowed__gte=1),
+                name="assignment_attempts_positive",
+                violation_error_message=texts.ASSIGNMENT_ATTEMPTS_POSITIVE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -201,8 +258,16 @@ class AssignmentQuestion(models.Model):
     class Meta:
         ordering = ["assignment_id", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["assignment", "question"], name="assignment_question_once"),
-            models.UniqueConstraint(fields=["assignment", "position"], name="assignment_position_once"),
+            models.UniqueConstraint(
+                fields=["assignment", "question"],
+                name="assignment_question_once",
+                violation_error_message=texts.ASSIGNMENT_QUESTION_ONCE,
+            ),
+            models.UniqueConstraint(
+                fields=["assignment", "position"],
+                name="assignment_position_once",
+                violation_error_message=texts.ASSIGNMENT_POSITION_ONCE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -219,7 +284,11 @@ class StudentOverride(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["assignment", "student"], name="override_unique_student"),
+            models.UniqueConstraint(
+                fields=["assignment", "student"],
+                name="override_unique_student",
+                violation_error_message=texts.OVERRIDE_ONE_PER_STUDENT,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -247,14 +316,27 @@ class Attempt(models.Model):
     class Meta:
         ordering = ["assignment_id", "student_id", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["assignment", "student", "number"], name="attempt_number_once"),
+            models.UniqueConstraint(
+                fields=["assignment", "student", "number"],
+                name="attempt_number_once",
+                violation_error_message=texts.ATTEMPT_NUMBER_ONCE,
+            ),
             models.UniqueConstraint(
                 fields=["assignment", "student"],
                 condition=Q(finished_at__isnull=True),
                 name="attempt_one_open_per_student",
+                violation_error_message=texts.ATTEMPT_ONE_OPEN,
             ),
-            models.CheckConstraint(condition=Q(score__lte=F("max_score")), name="attempt_score_within_max"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="attempt_number_positive"),
+            models.CheckConstraint(
+                condition=Q(score__lte=F("max_score")),
+                name="attempt_score_within_max",
+                violation_error_message=texts.ATTEMPT_SCORE_WITHIN_MAX,
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="attempt_number_positive",
+                violation_error_message=texts.ATTEMPT_NUMBER_POSITIVE,
+            ),
         ]
         indexes = [models.Index(fields=["assignment", "finished_at"], name="attempt_assignment_finished")]
 
@@ -278,7 +360,11 @@ class Response(models.Model):
     class Meta:
         ordering = ["attempt_id", "answered_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["attempt", "question"], name="response_once_per_question"),
+            models.UniqueConstraint(
+                fields=["attempt", "question"],
+                name="response_once_per_question",
+                violation_error_message=texts.RESPONSE_ONCE,
+            ),
         ]
         indexes = [models.Index(fields=["question", "is_correct"], name="response_question_correct")]
 
@@ -301,7 +387,13 @@ class ContentVersion(models.Model):
     token = models.CharField(max_length=32, blank=True)
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=Q(id=1), name="content_version_single_row")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(id=1),
+                name="content_version_single_row",
+                violation_error_message=texts.CONTENT_VERSION_SINGLE_ROW,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Content version {self.token}"

@@ -1,11 +1,15 @@
 """User-facing messages raised by the quiz services; views show them and tests import them."""
 
+# Also what the database constraints say (quizzes/constraint_messages.py), so each rule has one wording.
+from quizzes.constraint_messages import ASSIGNMENT_CLOSES_BEFORE_OPENING as ASSIGNMENT_CLOSES_BEFORE_OPENING
+from quizzes.constraint_messages import CLASSROOM_NAME_REQUIRED as CLASSROOM_NAME_REQUIRED
+from quizzes.constraint_messages import ONE_RIGHT_CHOICE as ONE_RIGHT_CHOICE
+
 # Classrooms and joining
 JOIN_CODE_UNKNOWN = "That class code was not recognised. Check it with your teacher and try again."
 JOIN_DISPLAY_NAME_REQUIRED = "Please enter the name your class will see."
 JOIN_DISPLAY_NAME_TOO_LONG = "Your name can be at most 60 characters."
 JOIN_TOO_MANY_GUESSES = "Too many wrong class codes. Please wait {minutes} minute(s) and try again."
-CLASSROOM_NAME_REQUIRED = "Please give the class a name."
 BULK_NO_NAMES = "Paste at least one student name, one per line."
 BULK_NAME_TOO_LONG = "Student names can be at most 60 characters: {name}"
 BULK_USERNAME_TAKEN = "The username {username} is already taken."
@@ -15,12 +19,10 @@ LOGIN_TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account. Please wai
 ASSIGNMENT_NO_APPROVED_QUESTIONS = (
     "This article has no approved questions yet. Approve some before assigning it."
 )
-ASSIGNMENT_CLOSES_BEFORE_OPENING = "The closing time must be after the opening time."
 ASSIGNMENT_QUESTION_NOT_APPROVED = "Only approved questions of this article can be assigned."
 
 # Questions: a question with choices is graded by its ticked choice, so its answer must name that choice.
 RIGHT_CHOICE_REQUIRED = "Tick the choice that is the right answer."
-ONE_RIGHT_CHOICE = "Mark only one choice as the right answer."
 ANSWER_NOT_RIGHT_CHOICE = (
     "The answer “{answer}” is not the choice ticked as right (“{choice}”), which is what students are "
     "graded against. To change the right answer, tick that choice (or edit its text): the answer follows it."

@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from quizzes import constraint_messages
 from quizzes.models import Assignment, Question, StudentOverride
+from quizzes.services import messages
 from tests.factories import (
     ArticleFactory,
     AssignmentFactory,
@@ -127,3 +129,52 @@ def test_extension_ending_before_the_quiz_opens_is_refused_on_the_row(client, te
     assert response.status_code == 200
     assert "The closing time must be after the opening time." in response.content.decode()
     assert not StudentOverride.objects.exists()
+
+
+def assignment_page(client, teacher):
+    assignment = AssignmentFactory(classroom=ClassroomFactory(teacher=teacher))
+    AssignmentQuestionFactory(assignment=assignment)
+    url = reverse("admin:quizzes_assignment_change", args=[assignment.pk])
+    return assignment, url, client.get(url).content.decode()
+
+
+def test_changing_the_closing_time_to_before_the_opening_says_so_in_plain_words(client, teacher):
+    assignment, url, page = assignment_page(client, teacher)
+    opens = timezone.localtime(assignment.opens_at)
+    data = admin_form_data(
+        page, closes_at_0=opens.strftime("%Y-%m-%d"), closes_at_1=opens.strftime("%H:%M:%S")
+    )
+    content = client.post(url, data).content.decode()
+    assert messages.ASSIGNMENT_CLOSES_BEFORE_OPENING in content
+    assert "is violated" not in content
+
+
+@pytest.mark.parametrize("page", ["add", "change"])
+def test_zero_attempts_allowed_says_so_in_plain_words(client, teacher, page):
+    if page == "add":
+        article = ArticleFactory(owner=teacher)
+        QuestionFactory(article=article)
+        url = reverse("admin:quizzes_assignment_add")
+        data = add_form(ClassroomFactory(teacher=teacher), article, attempts_allowed=0)
+    else:
+        _, url, html = assignment_page(client, teacher)
+        data = admin_form_data(html, attempts_allowed="0")
+    content = client.post(url, data).content.decode()
+    assert constraint_messages.ASSIGNMENT_ATTEMPTS_POSITIVE in content
+    assert "is violated" not in content
+
+
+def test_adding_with_the_closing_time_before_the_opening_says_so_in_plain_words(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    QuestionFactory(article=article)
+    earlier = timezone.localtime() - dt.timedelta(days=1)
+    data = add_form(
+        ClassroomFactory(teacher=teacher),
+        article,
+        closes_at_0=earlier.strftime("%Y-%m-%d"),
+        closes_at_1=earlier.strftime("%H:%M:%S"),
+    )
+    content = client.post(reverse("admin:quizzes_assignment_add"), data).content.decode()
+    assert messages.ASSIGNMENT_CLOSES_BEFORE_OPENING in content
+    assert "is violated" not in content
+    assert not Assignment.objects.exists()

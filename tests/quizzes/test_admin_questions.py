@@ -4,9 +4,11 @@
 import pytest
 from django.contrib.messages import constants as message_levels
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.html import escape
 
+from quizzes import constraint_messages
 from quizzes.models import Question
 from quizzes.services import messages
 from quizzes.services.generation import GenerationResult
@@ -367,3 +369,33 @@ def test_renaming_a_wrong_choice_of_an_answered_question_regrades_nothing(client
     done = client.post(url, data, follow=True).content.decode()
     assert "regraded" not in done
     assert question.choices.filter(text="Basrah").exists()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("40", "10", constraint_messages.QUESTION_EVIDENCE_SPAN),  # ends before it starts
+        ("10", "", constraint_messages.QUESTION_EVIDENCE_SPAN),  # a start without an end
+        ("", "10", constraint_messages.QUESTION_EVIDENCE_SPAN),  # an end without a start
+        ("10", "500", constraint_messages.QUESTION_EVIDENCE_BEYOND_TEXT.format(length=60)),
+    ],
+)
+def test_evidence_offsets_that_point_nowhere_are_refused_in_plain_words(
+    client, teacher, start, end, expected
+):
+    question = QuestionFactory(article=ArticleFactory(owner=teacher, text="x" * 60))
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), evidence_start=start, evidence_end=end)
+
+    response = client.post(url, data)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert escape(expected) in content and "is violated" not in content
+    question.refresh_from_db()
+    assert (question.evidence_start, question.evidence_end) == (None, None)
+
+
+def test_the_database_refuses_half_an_evidence_span():
+    question = QuestionFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Question.objects.filter(pk=question.pk).update(evidence_start=3)
