@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from quizzes.admin.creating import CreateThroughServiceMixin
@@ -91,6 +92,11 @@ class AssignmentAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
         if obj is None:
             kwargs["form"] = AssignmentAddForm
         return super().get_form(request, obj, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        # "Opens at" is required: without a value here, picking a class and an article was not enough to save.
+        opens_now = timezone.localtime().replace(second=0, microsecond=0)
+        return {"opens_at": opens_now, **super().get_changeform_initial_data(request)}
 
     def get_fields(self, request, obj=None):
         if obj is None:

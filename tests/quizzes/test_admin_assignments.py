@@ -178,3 +178,19 @@ def test_adding_with_the_closing_time_before_the_opening_says_so_in_plain_words(
     assert messages.ASSIGNMENT_CLOSES_BEFORE_OPENING in content
     assert "is violated" not in content
     assert not Assignment.objects.exists()
+
+
+def test_the_add_page_opens_now_so_a_class_and_an_article_are_enough_to_save(client, teacher):
+    classroom, article = ClassroomFactory(teacher=teacher), ArticleFactory(owner=teacher)
+    QuestionFactory(article=article)
+    url = reverse("admin:quizzes_assignment_add")
+    before = timezone.now()
+    page = client.get(url)
+    opens_at = page.context["adminform"].form.initial["opens_at"]
+    assert abs(opens_at - before) < dt.timedelta(minutes=1)
+
+    data = admin_form_data(page.content.decode(), classroom=str(classroom.pk), article=str(article.pk))
+    assert data["opens_at_0"] == timezone.localtime(opens_at).strftime("%Y-%m-%d")  # shown, not empty
+    assert client.post(url, data).status_code == 302
+    assignment = Assignment.objects.get(classroom=classroom)
+    assert assignment.opens_at == opens_at
