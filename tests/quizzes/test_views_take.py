@@ -109,6 +109,17 @@ def test_without_reveal_after_each_the_feedback_is_neutral():
     html = quiz.client.post(url + "answer/", {"choice": number}, headers=HTMX).content.decode()
     assert "Answer saved." in html
     assert "Not quite" not in html and "Correct" not in html and "<mark" not in html
+    assert "You will see how you did when you finish." in html
+
+
+def test_with_reveal_after_closing_the_feedback_promises_the_right_answers_not_the_score():
+    # The results page shows the score at once; only the right answers wait for the closing time.
+    quiz = make_quiz(reveal=Assignment.Reveal.AFTER_CLOSE)
+    attempt = start(quiz)
+    url = f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/"
+    html = quiz.client.post(url, {"answer_text": "100,000"}, headers=HTMX).content.decode()
+    assert "You will see which answers were right after the quiz closes." in html
+    assert "how you did" not in html
 
 
 def test_answering_twice_keeps_the_first_answer_and_says_so():
