@@ -139,7 +139,10 @@ def _cached_board(classroom: Classroom, kind: str, rows, *, version: str = "", p
     key = f"board-html:{kind}:{classroom.board_size}:{version}"
     html = cache.get(key)
     if html is None:
-        context = {"classroom": classroom, "rows": rows(), "poll_url": poll_url}
+        # A class-wide board's percentage is of every point set so far: "Accuracy" read as if a quiz not
+        # yet taken did not count (7 of 13 right showed as 23 %).
+        class_wide = not kind.startswith("assignment:")
+        context = {"classroom": classroom, "rows": rows(), "poll_url": poll_url, "class_wide": class_wide}
         html = render_to_string("quizzes/projector.html#board", context)
         cache.set(key, html, BOARD_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 - our own autoescaped render  # nosec B308, B703

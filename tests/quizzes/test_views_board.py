@@ -137,3 +137,16 @@ def test_polling_an_unchanged_board_costs_one_query():
     with CaptureQueriesContext(connection) as queries:
         projector.get(f"/board/{token}/", headers=HTMX)
     assert len(queries) == 1  # the token lookup; the board HTML comes from the shared cache
+
+
+def test_the_class_board_says_its_percentage_is_of_every_point_set():
+    # A student with 7 of 13 right on the one quiz taken showed "23 %" under "Accuracy" because another
+    # quiz of the class, not yet taken, counts; the column and the page now say so.
+    quiz = make_quiz()
+    finish_with_short_answer(quiz)
+    classroom = quiz.assignment.classroom
+    class_page = quiz.client.get(f"/classroom/{classroom.pk}/board/").content.decode()
+    assert '<th scope="col">Of all set</th>' in class_page
+    assert "a quiz not yet taken counts as none" in class_page
+    quiz_page = quiz.client.get(f"/assignment/{quiz.assignment.pk}/board/").content.decode()
+    assert '<th scope="col">Accuracy</th>' in quiz_page and "Of all set" not in quiz_page
