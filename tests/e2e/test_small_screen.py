@@ -67,3 +67,25 @@ def test_student_pages_fit_a_phone_and_article_and_question_are_reachable(demo, 
         page.goto(demo.path(name, argument))
         assert_on_page(page, path=demo.path(name, argument), heading="Leaderboard")
         assert_no_sideways_scroll(page, f"{name} page")
+
+
+def test_teacher_pages_fit_a_phone_and_the_projector_table_keeps_its_headers(demo, new_context):
+    # The article list was 496 px wide on a 390 px phone, each title wrapped a word a line; the projector
+    # hid its fourth header but not the cells under it.
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    assignment = demo.assignment()
+    login(page, "teacher")
+    pages = {
+        "home": (),
+        "article_list": (),
+        "article_detail": (assignment.article_id,),
+        "teacher_report": (assignment.pk,),
+        "projector_for_teacher": (assignment.classroom_id,),
+    }
+    for name, arguments in pages.items():
+        page.goto(demo.path(name, *arguments))
+        expect(page.locator("h1").first).to_be_visible()
+        assert_no_sideways_scroll(page, f"{name} page")
+    headers = page.locator(".board__table thead th:visible").count()
+    cells = page.locator(".board__table tbody tr").first.locator("td:visible").count()
+    assert headers == cells == 4, (headers, cells)
