@@ -97,6 +97,9 @@ def test_htmx_answer_returns_feedback_naming_the_right_answer_and_marks_the_evid
     assert response.status_code == 200 and "<html" not in html
     assert "Not quite." in html and 'The answer is <strong class="right-answer">True</strong>' in html
     assert f'<mark class="evidence" id="evidence">{EVIDENCE}</mark>' in html
+    # On a phone the question is far below the marked sentence: a link leads back, once, after it.
+    assert html.count('<p class="evidence-back"><a href="#quiz">Back to the question</a></p>') == 1
+    assert html.index('id="evidence"') < html.index('class="evidence-back"')
     assert "answerSaved" in response["HX-Trigger"]
     assert Response.objects.filter(attempt=attempt, question=quiz.tf, is_correct=False).count() == 1
 
