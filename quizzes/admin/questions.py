@@ -6,6 +6,7 @@ rescores the attempts in one transaction; the teacher is told what happened.
 """
 
 import json
+import textwrap
 
 from django import forms
 from django.contrib import admin, messages
@@ -192,12 +193,15 @@ class QuestionInline(ScopedTabularInline):
         return render_evidence(question)
 
 
+ARTICLE_HEADLINE_CHARS = 40
+
+
 @admin.register(Question)
 class QuestionAdmin(ScopedModelAdmin):
     form = QuestionAdminForm
     owner_path = "article__owner"
     inlines = [ChoiceInline]
-    list_display = ("prompt", "kind", "answer", "status", "origin", "article", "response_count")
+    list_display = ("prompt", "kind", "answer", "status", "origin", "article_headline", "response_count")
     list_filter = ("status", "kind", "origin", ("article", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("article",)
     search_fields = ("prompt", "answer", "article__title")
@@ -227,6 +231,12 @@ class QuestionAdmin(ScopedModelAdmin):
     @admin.display(description="Responses", ordering="response_total")
     def response_count(self, question: Question) -> int:
         return question.response_total
+
+    @admin.display(description="Article", ordering="article__title")
+    def article_headline(self, question: Question) -> str:
+        # A whole headline squeezed into the column made every row several hundred pixels tall; the
+        # start of it tells a teacher's articles apart (the filter on the right lists them in full).
+        return textwrap.shorten(question.article.title, ARTICLE_HEADLINE_CHARS, placeholder="…")
 
     @admin.display(description="Evidence in the article")
     def evidence(self, question: Question) -> str:

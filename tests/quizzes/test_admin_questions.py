@@ -126,6 +126,16 @@ def test_article_list_shows_question_counts(client, teacher):
     assert (row.approved_total, row.draft_total) == (2, 1)
 
 
+def test_question_list_shows_the_start_of_a_long_headline_and_sorts_by_it(client, teacher):
+    # The whole headline, squeezed into its column, made each row of the list hundreds of pixels tall.
+    headline = "Mosul offensive: Iraqi troops enter Isis stronghold for first time in two years"
+    QuestionFactory(article=ArticleFactory(owner=teacher, title=headline))
+    html = client.get(reverse("admin:quizzes_question_changelist")).content.decode()
+    assert '<td class="field-article_headline">Mosul offensive: Iraqi troops enter…</td>' in html
+    assert headline not in html.split('id="changelist-filter"')[0]  # in full only in the filter
+    assert client.get(reverse("admin:quizzes_question_changelist") + "?o=6").status_code == 200
+
+
 def test_moving_the_right_choice_regrades_answers_in_one_save(client, teacher):
     assignment = AssignmentFactory(classroom__teacher=teacher)
     question = multiple_choice_question(
