@@ -71,9 +71,10 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
     state = selectors.attempt_state(attempt=attempt)
     item = _item_or_404(state, question_id)
     form = AnswerForm(request.POST)
+    typed = request.POST.get("answer_text", "")[: service_messages.ANSWER_MAX_LENGTH]
     if not form.is_valid():
         errors = [text for field_errors in form.errors.values() for text in field_errors]
-        return _render_take(request, state, item, errors=errors)
+        return _render_take(request, state, item, errors=errors, typed_answer=typed)
     choice_id = _chosen_choice_id(state, item, form.cleaned_data["choice"])
     if form.cleaned_data["choice"] and choice_id is None:
         return _render_take(request, state, item, errors=[service_messages.CHOICE_NOT_IN_QUESTION])
@@ -87,7 +88,7 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
             item=item,
         )
     except ValidationError as error:
-        return _refused(request, state, item, error.messages)
+        return _refused(request, state, item, error.messages, typed)
     notice = "" if result.created else ALREADY_ANSWERED
     if not wants_fragment(request):
         if notice:
@@ -129,12 +130,11 @@ def _chosen_choice_id(state: AttemptState, item: AssignmentQuestion, number: int
 
 
 def _refused(
-    request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion, texts: list[str]
+    request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion, texts: list[str], typed: str
 ) -> HttpResponse:
     if wants_fragment(request) or not FINAL_REFUSALS.intersection(texts):
-        return _render_take(
-            request, state, item, errors=texts, refused=bool(FINAL_REFUSALS.intersection(texts))
-        )
+        final = bool(FINAL_REFUSALS.intersection(texts))
+        return _render_take(request, state, item, errors=texts, refused=final, typed_answer=typed)
     for text in texts:
         messages.error(request, text)
     attempt = selectors.attempt_for_student(attempt_id=state.attempt.id, student=request.user)

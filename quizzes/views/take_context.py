@@ -23,9 +23,11 @@ def take_context(
     refused: bool = False,
     with_article: bool = True,
     next_question: str = "",
+    typed_answer: str = "",
 ) -> dict[str, Any]:
     """`with_article=False`: the article is sent (out of band) only if the evidence highlight is to appear.
-    `next_question`: the next question's panel, already rendered, for the feedback's <template>."""
+    `next_question`: the next question's panel, already rendered, for the feedback's <template>.
+    `typed_answer`: a refused short answer, put back in its box so the student can correct it."""
     attempt = state.attempt
     assignment = attempt.assignment
     response = state.answered.get(item.question_id) if item else None
@@ -47,6 +49,7 @@ def take_context(
         errors=errors or [],
         refused=refused,
         next_question=next_question,
+        typed_answer=typed_answer,
     )
     context.update(_urls(state, item, response, refused))
     evidence = context.pop("evidence")

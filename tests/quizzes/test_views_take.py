@@ -231,6 +231,20 @@ def test_over_long_answer_is_refused_with_a_message():
     html = quiz.client.post(url, {"answer_text": "a" * 501}, headers=HTMX).content.decode()
     assert messages.ANSWER_TOO_LONG in html
     assert not Response.objects.exists()
+    # What the student typed stays in the box (cut to the length allowed), to be corrected, not retyped.
+    assert f'name="answer_text" maxlength="500" autocomplete="off" required value="{"a" * 500}"' in html
+
+
+def test_a_refused_short_answer_is_put_back_escaped():
+    quiz = make_quiz()
+    attempt = start(quiz)
+    Assignment.objects.filter(pk=quiz.assignment.pk).update(
+        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    url = f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/"
+    html = quiz.client.post(url, {"answer_text": '"><script>x()</script>'}, headers=HTMX).content.decode()
+    assert messages.CLOSED in html
+    assert "<script>x()" not in html
 
 
 def test_a_choice_number_outside_the_question_is_refused():
