@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from config import converters  # noqa: F401  (registers <id:…>)
 from quizzes.views import auth, board, student, take
 
 urlpatterns = [
@@ -9,21 +10,19 @@ urlpatterns = [
     path("logout/", auth.logout_view, name="logout"),
     path("", student.dashboard, name="home"),
     path("join/", student.classroom_join_view, name="classroom_join"),
-    path("assignment/<int:assignment_id>/start/", take.attempt_start_view, name="attempt_start"),
-    path("assignment/<int:assignment_id>/results/", student.assignment_results, name="assignment_results"),
-    path("assignment/<int:assignment_id>/board/", board.assignment_board, name="assignment_board"),
-    path("attempt/<int:attempt_id>/", take.attempt_take, name="attempt_take"),
-    path("attempt/<int:attempt_id>/question/<int:question_id>/", take.attempt_take, name="attempt_question"),
+    path("assignment/<id:assignment_id>/start/", take.attempt_start_view, name="attempt_start"),
+    path("assignment/<id:assignment_id>/results/", student.assignment_results, name="assignment_results"),
+    path("assignment/<id:assignment_id>/board/", board.assignment_board, name="assignment_board"),
+    path("attempt/<id:attempt_id>/", take.attempt_take, name="attempt_take"),
+    path("attempt/<id:attempt_id>/question/<id:question_id>/", take.attempt_take, name="attempt_question"),
     path(
-        "attempt/<int:attempt_id>/question/<int:question_id>/answer/",
+        "attempt/<id:attempt_id>/question/<id:question_id>/answer/",
         take.response_submit_view,
         name="response_submit",
     ),
-    path("attempt/<int:attempt_id>/finish/", take.attempt_finish_view, name="attempt_finish"),
-    path("attempt/<int:attempt_id>/results/", student.attempt_results, name="attempt_results"),
-    path("classroom/<int:classroom_id>/board/", board.classroom_board, name="classroom_board"),
-    path(
-        "classroom/<int:classroom_id>/projector/", board.projector_for_teacher, name="projector_for_teacher"
-    ),
+    path("attempt/<id:attempt_id>/finish/", take.attempt_finish_view, name="attempt_finish"),
+    path("attempt/<id:attempt_id>/results/", student.attempt_results, name="attempt_results"),
+    path("classroom/<id:classroom_id>/board/", board.classroom_board, name="classroom_board"),
+    path("classroom/<id:classroom_id>/projector/", board.projector_for_teacher, name="projector_for_teacher"),
     path("board/<str:token>/", board.projector_by_token, name="board"),
 ]

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from config import converters  # noqa: F401  (registers <id:…>)
 from quizzes.admin import classroom_views
 from quizzes.admin.creating import CreateThroughServiceMixin
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
@@ -89,12 +90,12 @@ class ClassroomAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
         wrap = self.admin_site.admin_view
         return [
             path(
-                "<int:classroom_id>/students/",
+                "<id:classroom_id>/students/",
                 wrap(classroom_views.bulk_students(self)),
                 name="quizzes_classroom_students",
             ),
             path(
-                "<int:classroom_id>/projector/",
+                "<id:classroom_id>/projector/",
                 wrap(classroom_views.projector_link(self)),
                 name="quizzes_classroom_projector",
             ),
