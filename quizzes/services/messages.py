@@ -13,6 +13,10 @@ JOIN_TOO_MANY_GUESSES = "Too many wrong class codes. Please wait {minutes} minut
 BULK_NO_NAMES = "Paste at least one student name, one per line."
 BULK_NAME_TOO_LONG = "Student names can be at most 60 characters: {name}"
 BULK_USERNAME_TAKEN = "The username {username} is already taken."
+BULK_TOO_MANY = (
+    "This list has {count:,} lines; Passage creates at most {limit} student accounts at a time. "
+    "Add the first {limit} now and the rest in another batch."
+)
 LOGIN_TOO_MANY_ATTEMPTS = "Too many failed sign-ins for this account. Please wait {minutes} minute(s)."
 
 # Assignments
@@ -51,3 +55,5 @@ OVERRIDE_NOT_ENROLLED = "That student is not in this class."
 
 ANSWER_MAX_LENGTH = 500
 DISPLAY_NAME_MAX_LENGTH = 60
+# Each password hash takes about 0.3 s by design: 100 accounts are about half a minute, well inside a request.
+BULK_MAX_NAMES = 100

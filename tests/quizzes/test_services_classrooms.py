@@ -4,7 +4,9 @@ import re
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from quizzes.models import Attempt, Enrollment, StudentOverride
 from quizzes.services import (
@@ -98,6 +100,62 @@ def test_bulk_create_needs_names():
     with pytest.raises(ValidationError) as excinfo:
         students_bulk_create(classroom=ClassroomFactory(), lines=["", "  "])
     assert excinfo.value.messages == [messages.BULK_NO_NAMES]
+
+
+class RecordingHasher(MD5PasswordHasher):
+    """The test hasher, noting for each hash whether a transaction (and so SQLite's write lock) was open."""
+
+    in_transaction: list[bool] = []
+
+    def encode(self, password, salt):
+        self.in_transaction.append(connection.in_atomic_block)
+        return super().encode(password, salt)
+
+
+@pytest.fixture
+def recording_hasher(settings):
+    settings.PASSWORD_HASHERS = [f"{__name__}.RecordingHasher"]
+    RecordingHasher.in_transaction = []
+    return RecordingHasher.in_transaction
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_create_hashes_every_password_before_the_write_transaction(recording_hasher):
+    """Hashing is slow on purpose: inside the transaction it held the write lock, and answers failed."""
+    classroom = ClassroomFactory()
+    recording_hasher.clear()  # the teacher's own password
+    credentials = students_bulk_create(classroom=classroom, lines=["Ana", "Ben", "Chloé"])
+    assert recording_hasher == [False, False, False]
+    assert all(authenticate(username=c.username, password=c.password) for c in credentials)
+
+
+def test_bulk_create_refuses_a_whole_school_at_once_and_hashes_nothing(recording_hasher):
+    lines = ["name"] + [f"Student {number}" for number in range(200_000)]
+    classroom = ClassroomFactory()
+    recording_hasher.clear()
+    with pytest.raises(ValidationError) as excinfo:
+        students_bulk_create(classroom=classroom, lines=lines)
+    assert excinfo.value.messages == [
+        "This list has 200,001 lines; Passage creates at most 100 student accounts at a time. "
+        "Add the first 100 now and the rest in another batch."
+    ]
+    assert recording_hasher == []
+    assert not Enrollment.objects.exists()
+
+
+def test_bulk_create_takes_exactly_the_cap_and_a_header():
+    lines = ["name"] + [f"Student {number}" for number in range(messages.BULK_MAX_NAMES)] + ["", " "]
+    credentials = students_bulk_create(classroom=ClassroomFactory(), lines=lines)
+    assert len(credentials) == messages.BULK_MAX_NAMES == 100
+
+
+def test_bulk_create_refuses_a_taken_username_before_hashing(recording_hasher):
+    UserFactory(username="benny")
+    classroom = ClassroomFactory()
+    recording_hasher.clear()
+    with pytest.raises(ValidationError, match="benny is already taken"):
+        students_bulk_create(classroom=classroom, lines=["Ana", "Ben,benny"])
+    assert recording_hasher == []
 
 
 def test_password_reset_gives_a_new_working_password():
