@@ -31,8 +31,8 @@ def parse_roster_lines(lines: list[str]) -> list[tuple[str, str]]:
     is turned away at once instead of keeping the request (and the database) busy for hours.
     """
     rows: list[tuple[str, str]] = []
-    for fields in csv.reader(line.replace("\x00", "") for line in lines):
-        fields = [" ".join(f.split()) for f in fields]
+    for line in lines:
+        fields = _fields(line)
         if not fields or not fields[0]:
             continue
         if not rows and fields[0].casefold() in HEADER_WORDS:
@@ -47,6 +47,13 @@ def parse_roster_lines(lines: list[str]) -> list[tuple[str, str]]:
     if not rows:
         raise ValidationError(messages.BULK_NO_NAMES)
     return rows
+
+
+def _fields(line: str) -> list[str]:
+    """One line's CSV fields, whitespace collapsed. Each line is read on its own: a quote left open on one
+    line (a pasted `"Smith`) must not swallow the lines after it into one name."""
+    fields = next(csv.reader([line.replace("\x00", "")]), [])
+    return [" ".join(field.split()) for field in fields]
 
 
 def _username_base(display_name: str) -> str:

@@ -96,6 +96,19 @@ def test_bulk_create_refuses_a_taken_username_and_creates_nobody():
     assert not Enrollment.objects.exists()
 
 
+def test_an_unclosed_quote_keeps_each_line_one_name():
+    """A pasted `"Smith` used to open a CSV quote that swallowed every later line into one account."""
+    credentials = students_bulk_create(
+        classroom=ClassroomFactory(), lines='"Smith\nJones\nBrown'.splitlines()
+    )
+    assert [c.display_name for c in credentials] == ["Smith", "Jones", "Brown"]
+
+
+def test_a_quoted_name_with_a_comma_keeps_its_username_column():
+    credentials = students_bulk_create(classroom=ClassroomFactory(), lines=['"Díaz, Ana",ana.d', "Ben"])
+    assert [(c.display_name, c.username) for c in credentials] == [("Díaz, Ana", "ana.d"), ("Ben", "ben")]
+
+
 def test_bulk_create_needs_names():
     with pytest.raises(ValidationError) as excinfo:
         students_bulk_create(classroom=ClassroomFactory(), lines=["", "  "])
