@@ -36,7 +36,14 @@ _TAG = re.compile(r"<(p|div|br|span|a|html|body|article|h[1-6])[\s>/]", re.I)
 
 
 class DecodeError(ValueError):
-    """The upload can't become article text; the message says why, for the teacher."""
+    """The upload can't become article text; the message says why, for the teacher.
+
+    `binary_kind` names a binary file ("PDF", "PNG image", …), so other uploads can word their own message.
+    """
+
+    def __init__(self, message: str, *, binary_kind: str = "") -> None:
+        super().__init__(message)
+        self.binary_kind = binary_kind
 
 
 def decode_upload(data: bytes, *, max_bytes: int) -> str:
@@ -81,7 +88,7 @@ def decode_bytes(data: bytes) -> str:
             return data.decode(encoding, errors="replace").lstrip("\ufeff")
     kind = _binary_kind(data)
     if kind:
-        raise DecodeError(BINARY_FILE.format(kind=kind))
+        raise DecodeError(BINARY_FILE.format(kind=kind), binary_kind=kind)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -6,11 +6,13 @@ another teacher's class gets a 404. New passwords are shown once, in the respons
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 
-from quizzes.services import board_token_revoke, board_token_rotate, students_bulk_create
+from articles.decoding import DecodeError, decode_bytes, human_size
+from quizzes.services import board_token_revoke, board_token_rotate, messages, students_bulk_create
 
 
 class BulkStudentsForm(forms.Form):
@@ -26,18 +28,36 @@ class BulkStudentsForm(forms.Form):
         lines = cleaned.get("names", "").splitlines()
         upload = cleaned.get("csv_file")
         if upload:
-            lines += lines_from_upload(upload.read())
+            try:
+                lines += lines_from_upload(upload)
+            except forms.ValidationError as error:
+                self.add_error("csv_file", error)
         cleaned["lines"] = lines
         return cleaned
 
 
-def lines_from_upload(data: bytes) -> list[str]:
-    """The uploaded CSV's lines; `students_bulk_create` parses "name[,username]" and skips a header."""
+def lines_from_upload(upload: UploadedFile) -> list[str]:
+    """The uploaded CSV's lines; `students_bulk_create` parses "name[,username]" and skips a header.
+
+    Decoded as an article upload is (UTF-8, UTF-16, Windows-1252…), so a spreadsheet's "Unicode text"
+    does not become names like "ÿþAna", and a PDF or Word file is named as such rather than read as names.
+    """
+    limit = messages.BULK_MAX_UPLOAD_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise forms.ValidationError(
+            messages.BULK_FILE_TOO_LARGE.format(
+                size=human_size(upload.size), limit=human_size(limit), names=messages.BULK_MAX_NAMES
+            )
+        )
+    data = upload.read()
+    if not data.strip():
+        return []
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text.splitlines()
+        return decode_bytes(data).splitlines()
+    except DecodeError as error:
+        raise forms.ValidationError(
+            messages.BULK_FILE_NOT_TEXT.format(kind=error.binary_kind or "binary")
+        ) from error
 
 
 def scoped_classroom(model_admin, request, classroom_id: int):

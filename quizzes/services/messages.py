@@ -13,6 +13,14 @@ JOIN_TOO_MANY_GUESSES = "Too many wrong class codes. Please wait {minutes} minut
 BULK_NO_NAMES = "Paste at least one student name, one per line."
 BULK_NAME_TOO_LONG = "Student names can be at most 60 characters: {name}"
 BULK_USERNAME_TAKEN = "The username {username} is already taken."
+BULK_FILE_NOT_TEXT = (
+    "This looks like a {kind} file, not a text or CSV file. Save the class list from your spreadsheet as "
+    "CSV (names in the first column), or paste the names."
+)
+BULK_FILE_TOO_LARGE = (
+    "This file is {size}; a class list file can be at most {limit}. Save at most {names} names in it, or "
+    "paste the names."
+)
 BULK_TOO_MANY = (
     "This list has {count:,} lines; Passage creates at most {limit} student accounts at a time. "
     "Add the first {limit} now and the rest in another batch."
@@ -57,3 +65,5 @@ ANSWER_MAX_LENGTH = 500
 DISPLAY_NAME_MAX_LENGTH = 60
 # Each password hash takes about 0.3 s by design: 100 accounts are about half a minute, well inside a request.
 BULK_MAX_NAMES = 100
+# A hundred names with a username fit in a few KB; this leaves room for exports with many more columns.
+BULK_MAX_UPLOAD_BYTES = 1024 * 1024

@@ -73,6 +73,56 @@ def test_bulk_create_from_a_csv_upload(client, teacher):
     assert [c.display_name for c in response.context["credentials"]] == ["Chloé Martin", "Dev Patel"]
 
 
+def _post_roster(client, classroom, *, names="", upload=None):
+    url = reverse("admin:quizzes_classroom_students", args=[classroom.pk])
+    return client.post(url, {"names": names, **({"csv_file": upload} if upload else {})})
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+def test_bulk_create_reads_a_spreadsheets_unicode_or_windows_csv(client, teacher, encoding):
+    """Excel's "Unicode text" is UTF-16 with a BOM: read as Windows-1252 it made an account "ÿþname"."""
+    classroom = ClassroomFactory(teacher=teacher)
+    data = "name,username\r\nChloé Martin,chloe.m\r\nDev Patel\r\n".encode(encoding)
+    response = _post_roster(client, classroom, upload=SimpleUploadedFile("class.csv", data, "text/csv"))
+    assert [(c.display_name, c.username) for c in response.context["credentials"]] == [
+        ("Chloé Martin", "chloe.m"),
+        ("Dev Patel", "dev.patel"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>>", "PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00xl/workbook.xml", "Word, zip or other compressed"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_bulk_create_from_a_binary_file_says_it_is_not_a_csv_file(client, teacher, data, kind):
+    classroom = ClassroomFactory(teacher=teacher)
+    response = _post_roster(client, classroom, upload=SimpleUploadedFile("class.csv", data))
+    page = response.content.decode()
+    assert f"This looks like a {kind} file, not a text or CSV file." in page
+    assert "at most 60 characters" not in page
+    assert not classroom.enrollments.exists()
+
+
+def test_bulk_create_from_an_oversize_file_says_its_size_and_the_limit(client, teacher):
+    classroom = ClassroomFactory(teacher=teacher)
+    data = b"Ana Diaz\n" * 300_000  # 2.6 MB
+    response = _post_roster(client, classroom, upload=SimpleUploadedFile("class.csv", data, "text/csv"))
+    assert "This file is 2.6 MB; a class list file can be at most 1.0 MB." in response.content.decode()
+    assert not classroom.enrollments.exists()
+
+
+def test_bulk_create_of_more_than_a_hundred_names_asks_for_another_batch(client, teacher):
+    classroom = ClassroomFactory(teacher=teacher)
+    response = _post_roster(client, classroom, names="\n".join(f"Student {n}" for n in range(101)))
+    assert "at most 100 student accounts at a time" in response.content.decode()
+    assert "rest in another batch" in response.content.decode()
+    assert not classroom.enrollments.exists()
+
+
 def test_bulk_create_with_no_names_explains_and_creates_nothing(client, teacher):
     classroom = ClassroomFactory(teacher=teacher)
     users_before = get_user_model().objects.count()
