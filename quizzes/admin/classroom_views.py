@@ -89,7 +89,10 @@ def bulk_students(model_admin):
             except ValidationError as error:
                 form.add_error(None, error.messages)
             else:
-                context.update(credentials=credentials, title=f"New accounts for {classroom}")
+                renamed = [credential for credential in credentials if credential.renamed_from]
+                context.update(
+                    credentials=credentials, renamed=renamed, title=f"New accounts for {classroom}"
+                )
                 return TemplateResponse(request, "admin/quizzes/credentials.html", context)
         context["form"] = form
         return TemplateResponse(request, "admin/quizzes/classroom/bulk_students.html", context)

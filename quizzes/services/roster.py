@@ -22,6 +22,7 @@ class Credential:
     username: str
     password: str
     display_name: str
+    renamed_from: str = ""  # the name as given, when it was numbered to differ from a classmate's
 
 
 def parse_roster_lines(lines: list[str]) -> list[tuple[str, str]]:
@@ -110,9 +111,11 @@ def _accounts_create(
     wanted = [username for _, username in rows if username]
     bases = [_username_base(name) for name, username in rows if not username]
     taken = _taken_usernames(bases + wanted)
+    names_taken = {name.casefold() for name in classroom.enrollments.values_list("display_name", flat=True)}
     User = get_user_model()
     credentials = []
     for (name, username), password, hashed in zip(rows, passwords, hashes, strict=True):
+        shown = _distinct_display_name(name, names_taken)
         if username:
             if username.casefold() in taken:
                 raise ValidationError(messages.BULK_USERNAME_TAKEN.format(username=username))
@@ -122,6 +125,25 @@ def _accounts_create(
         user = User(username=username, first_name=name[:150], password=hashed)
         user.full_clean()
         user.save()
-        Enrollment.objects.create(classroom=classroom, student=user, display_name=name)
-        credentials.append(Credential(username=username, password=password, display_name=name))
+        Enrollment.objects.create(classroom=classroom, student=user, display_name=shown)
+        credentials.append(
+            Credential(
+                username=username,
+                password=password,
+                display_name=shown,
+                renamed_from=name if shown != name else "",
+            )
+        )
     return credentials
+
+
+def _distinct_display_name(name: str, taken: set[str]) -> str:
+    """The name, numbered "Name (2)", "Name (3)"… if a classmate already shows it: the projector lists
+    display names only, and two identical rows would leave two students unsure which one is theirs."""
+    candidate, number = name, 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = name[: messages.DISPLAY_NAME_MAX_LENGTH - len(suffix)].rstrip() + suffix
+    taken.add(candidate.casefold())
+    return candidate

@@ -123,6 +123,27 @@ def test_bulk_create_of_more_than_a_hundred_names_asks_for_another_batch(client,
     assert not classroom.enrollments.exists()
 
 
+def test_bulk_create_says_which_repeated_names_were_numbered(client, teacher):
+    classroom = ClassroomFactory(teacher=teacher)
+    EnrollmentFactory(classroom=classroom, display_name="Mohammed Al-Farsi")
+    response = _post_roster(client, classroom, names="Mohammed Al-Farsi\nDev Patel\nDev Patel")
+    page = response.content.decode()
+    assert "Some names were already in the class or came twice in the list." in page
+    assert "“Mohammed Al-Farsi” is shown as “Mohammed Al-Farsi (2)”" in page
+    assert "“Dev Patel” is shown as “Dev Patel (2)”" in page
+    assert sorted(classroom.enrollments.values_list("display_name", flat=True)) == [
+        "Dev Patel",
+        "Dev Patel (2)",
+        "Mohammed Al-Farsi",
+        "Mohammed Al-Farsi (2)",
+    ]
+
+
+def test_bulk_create_without_repeats_shows_no_renaming_note(client, teacher):
+    response = _post_roster(client, ClassroomFactory(teacher=teacher), names="Ana\nBen")
+    assert "were already in the class" not in response.content.decode()
+
+
 def test_bulk_create_with_no_names_explains_and_creates_nothing(client, teacher):
     classroom = ClassroomFactory(teacher=teacher)
     users_before = get_user_model().objects.count()

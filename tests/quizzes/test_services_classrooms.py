@@ -20,7 +20,14 @@ from quizzes.services import (
     student_password_reset,
     students_bulk_create,
 )
-from tests.factories import AssignmentFactory, AttemptFactory, ClassroomFactory, TeacherFactory, UserFactory
+from tests.factories import (
+    AssignmentFactory,
+    AttemptFactory,
+    ClassroomFactory,
+    EnrollmentFactory,
+    TeacherFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 PASSWORD_RE = re.compile(r"^[a-z]+-[a-z]+-[a-z]+-\d{2}$")
@@ -107,6 +114,28 @@ def test_an_unclosed_quote_keeps_each_line_one_name():
 def test_a_quoted_name_with_a_comma_keeps_its_username_column():
     credentials = students_bulk_create(classroom=ClassroomFactory(), lines=['"Díaz, Ana",ana.d', "Ben"])
     assert [(c.display_name, c.username) for c in credentials] == [("Díaz, Ana", "ana.d"), ("Ben", "ben")]
+
+
+def test_repeated_names_are_numbered_so_the_projector_rows_differ():
+    classroom = ClassroomFactory()
+    EnrollmentFactory(classroom=classroom, display_name="Mohammed Al-Farsi")
+    lines = ["Mohammed Al-Farsi", "Ana Diaz", "ana diaz", "Mohammed Al-Farsi"]
+    credentials = students_bulk_create(classroom=classroom, lines=lines)
+    assert [(c.display_name, c.renamed_from) for c in credentials] == [
+        ("Mohammed Al-Farsi (2)", "Mohammed Al-Farsi"),
+        ("Ana Diaz", ""),
+        ("ana diaz (2)", "ana diaz"),
+        ("Mohammed Al-Farsi (3)", "Mohammed Al-Farsi"),
+    ]
+    assert len({c.username for c in credentials}) == 4
+    shown = list(classroom.enrollments.values_list("display_name", flat=True))
+    assert len({name.casefold() for name in shown}) == len(shown) == 5
+
+
+def test_a_numbered_name_stays_within_the_display_name_limit():
+    long_name = "B" * messages.DISPLAY_NAME_MAX_LENGTH
+    credentials = students_bulk_create(classroom=ClassroomFactory(), lines=[long_name, long_name])
+    assert credentials[1].display_name == "B" * 56 + " (2)"
 
 
 def test_bulk_create_needs_names():
