@@ -56,14 +56,20 @@ def read_upload(data: bytes, *, max_bytes: int) -> str:
 
     This is what an article keeps as its raw text; `main_text` gives what cleaning works on.
     """
-    if len(data) > max_bytes:
-        raise DecodeError(TOO_LARGE.format(size=human_size(len(data)), limit=human_size(max_bytes)))
+    refuse_oversize(len(data), max_bytes=max_bytes)
     if not data.strip():
         raise DecodeError(EMPTY_FILE)
     text = decode_bytes(data)
     if not text.strip():  # blank once decoded: non-breaking spaces, a lone BOM…
         raise DecodeError(EMPTY_FILE)
     return text
+
+
+def refuse_oversize(size: int, *, max_bytes: int) -> None:
+    """Refuse a file of `size` bytes over the limit, saying both (a caller that reads only the first
+    max_bytes + 1 bytes passes the file's own size, so the message gives the real one)."""
+    if size > max_bytes:
+        raise DecodeError(TOO_LARGE.format(size=human_size(size), limit=human_size(max_bytes)))
 
 
 def main_text(text: str) -> str:

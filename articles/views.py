@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import selectors, services
-from articles.decoding import DecodeError, read_upload
+from articles.decoding import DecodeError, read_upload, refuse_oversize
 from articles.forms import ArticleForm, AskForm
 from quizzes.services.generation import question_ask, questions_generate
 from quizzes.views import HtmxHttpRequest
@@ -75,6 +75,8 @@ def _submitted_text(form: ArticleForm) -> str:
     if not upload:
         return form.cleaned_data["text"]
     limit = settings.PASSAGE_MAX_UPLOAD_BYTES
+    if upload.size is not None:
+        refuse_oversize(upload.size, max_bytes=limit)  # the file's size: only limit + 1 bytes are read
     return read_upload(upload.read(limit + 1), max_bytes=limit)  # never read more than one byte over
 
 

@@ -137,7 +137,15 @@ def test_oversize_upload_is_refused_with_a_message(teacher_client, settings):
         "article.txt", b"Iraqi forces entered Mosul. " * 20, content_type="text/plain"
     )
     page = teacher_client.post(reverse("article_new"), {"title": "Big", "file": upload}).content.decode()
-    assert "the largest file Passage accepts is 100 bytes" in page
+    assert "This file is 560 bytes; the largest file Passage accepts is 100 bytes." in page
+    assert not Article.objects.exists()
+
+
+def test_oversize_upload_message_gives_the_files_own_size(teacher_client):
+    """Only the limit plus one byte is read, and that was the size the message gave: "2.0 MB" for 5 MB."""
+    upload = SimpleUploadedFile("article.txt", b"Iraqi forces entered Mosul. " * 187_246)  # 5.0 MB
+    page = teacher_client.post(reverse("article_new"), {"title": "Big", "file": upload}).content.decode()
+    assert "This file is 5.0 MB; the largest file Passage accepts is 2.0 MB." in page
     assert not Article.objects.exists()
 
 
