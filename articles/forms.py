@@ -1,11 +1,18 @@
 """The teacher's paste-or-upload form. Every field is kept on error so nothing typed is lost."""
 
 from django import forms
+from django.conf import settings
 
 from articles.models import Article
 
 BOTH_GIVEN = "Paste the text or choose a file, not both."
 NEITHER_GIVEN = "Paste the article's text or choose a file."
+TOO_LARGE_TO_SEND = (
+    "The text you pasted is too large to send: Passage takes at most {limit} at once, and an article of at "
+    "most {words:,} words. Nothing was saved, and the text could not be kept: paste only the article itself."
+)
+# Room left in the request for the other fields (title, source, the CSRF token) and the form's encoding.
+PASTE_RESERVED_BYTES = 64 * 1024
 ASK_NOTHING = "Select a phrase in the article, or type one."
 ASK_NOT_FOUND = "\u201c{phrase}\u201d does not appear in the article's text."
 
@@ -32,6 +39,12 @@ class ArticleForm(forms.Form):
         required=False, label="…or upload a file", help_text="A text file (.txt) or a saved web page (.html)."
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A browser stops a paste at maxlength; past the request limit Django refuses the whole form, and
+        # the text is lost. Characters, not bytes: text in other scripts can still go over (and is told so).
+        self.fields["text"].widget.attrs["maxlength"] = paste_max_chars()
+
     def clean(self):
         cleaned = super().clean()
         has_text = bool((cleaned.get("text") or "").strip())
@@ -41,6 +54,10 @@ class ArticleForm(forms.Form):
         if not has_text and not has_file and "text" not in self.errors and "file" not in self.errors:
             raise forms.ValidationError(NEITHER_GIVEN)
         return cleaned
+
+
+def paste_max_chars() -> int:
+    return (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0) - PASTE_RESERVED_BYTES
 
 
 class AskForm(forms.Form):

@@ -17,8 +17,9 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles import selectors, services
-from articles.decoding import DecodeError, read_upload, refuse_oversize
-from articles.forms import ArticleForm, AskForm
+from articles.decoding import DecodeError, human_size, read_upload, refuse_oversize
+from articles.forms import TOO_LARGE_TO_SEND, ArticleForm, AskForm
+from config.request_size import when_too_large
 from quizzes.services.generation import question_ask, questions_generate
 from quizzes.views import HtmxHttpRequest
 
@@ -45,6 +46,18 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "articles/article_list.html", {"articles": articles})
 
 
+@teacher_required
+def article_too_large(request: HtmxHttpRequest) -> HttpResponse:
+    """The add-article page again when the paste was over DATA_UPLOAD_MAX_MEMORY_SIZE (see
+    config/request_size.py): Django could not read the form at all, so nothing typed can be shown back."""
+    message = TOO_LARGE_TO_SEND.format(
+        limit=human_size(settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0), words=settings.PASSAGE_MAX_ARTICLE_WORDS
+    )
+    context = {"form": ArticleForm(), "too_large": message}
+    return render(request, "articles/article_new.html", context, status=413)
+
+
+@when_too_large(article_too_large)
 @require_http_methods(["GET", "POST"])
 @teacher_required
 def article_new(request: HtmxHttpRequest) -> HttpResponse:

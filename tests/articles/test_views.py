@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 from hypothesis import HealthCheck, given
@@ -111,6 +112,37 @@ def test_over_the_cap_the_message_shows_and_the_text_stays(teacher_client, setti
     assert "Passage accepts at most 50 words" in page
     assert "Iraqi forces have entered the city of Mosul" in page  # the textarea still holds the paste
     assert not Article.objects.exists()
+
+
+OVER_THE_REQUEST_LIMIT = "Iraqi forces entered Mosul. " * 200_000  # 5.3 MB: over DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def test_a_paste_over_the_request_limit_says_so_on_the_form():
+    """Django refused the form whole with a bare "Bad Request (400)"; CSRF checking, as in production,
+    reads the form before the view does."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(TeacherFactory())
+    token = client.get(reverse("article_new")).context["csrf_token"]
+    data = {"csrfmiddlewaretoken": str(token), "title": "Too long", "text": OVER_THE_REQUEST_LIMIT}
+    response = client.post(reverse("article_new"), data)
+    page = response.content.decode()
+    assert response.status_code == 413
+    assert "The text you pasted is too large to send: Passage takes at most 5.0 MB at once" in page
+    assert "an article of at most 30,000 words" in page
+    assert '<textarea name="text"' in page
+    assert not Article.objects.exists()
+
+
+def test_the_too_large_page_is_for_teachers_only(client):
+    response = client.post(reverse("article_new"), {"text": OVER_THE_REQUEST_LIMIT})
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(UserFactory())
+    assert client.post(reverse("article_new"), {"text": OVER_THE_REQUEST_LIMIT}).status_code == 404
+
+
+def test_the_paste_box_stops_a_browser_at_the_request_limit(teacher_client):
+    page = teacher_client.get(reverse("article_new")).content.decode()
+    assert f'maxlength="{5 * 1024 * 1024 - 64 * 1024}"' in page
 
 
 def test_uploading_a_windows_1252_file_decodes_it(teacher_client):
