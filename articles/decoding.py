@@ -1,7 +1,8 @@
 """Uploaded bytes to article text. Plain Python: the size limit is passed in, not read from settings.
 
 Teachers upload whatever their computer saved: UTF-8 (with or without a BOM), UTF-16 from Word's "Unicode
-text", Windows-1252 from older tools, or a saved web page. Anything else gets a message saying what to do.
+text" (with or without a BOM), UTF-32, Windows-1252 from older tools, or a saved web page. Anything else
+gets a message saying what to do.
 """
 
 import codecs
@@ -84,14 +85,35 @@ def human_size(size: int) -> str:
     return f"{size} bytes"
 
 
+# UTF-32's little-endian BOM begins with UTF-16's (FF FE), so it is looked for first.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Wide encodings saved without a BOM: (encoding, bytes per character, the offsets in each character that
+# are zero for Latin-script text, the offset holding the letter itself). UTF-32 first: its text also has a
+# zero at every other byte.
+_WIDE = (
+    ("utf-32-le", 4, (2, 3), 0),
+    ("utf-32-be", 4, (0, 1), 3),
+    ("utf-16-le", 2, (1,), 0),
+    ("utf-16-be", 2, (0,), 1),
+)
+
+
 def decode_bytes(data: bytes) -> str:
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace").lstrip("\ufeff")
+    kind = _signature_kind(data)
+    if kind:
+        raise DecodeError(BINARY_FILE.format(kind=kind), binary_kind=kind)
+    text = _bomless_wide_text(data)
+    if text is not None:
+        return text
     kind = _binary_kind(data)
     if kind:
         raise DecodeError(BINARY_FILE.format(kind=kind), binary_kind=kind)
@@ -102,10 +124,43 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _binary_kind(data: bytes) -> str | None:
+def _bomless_wide_text(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text saved without a byte-order mark, decoded; None if it is not that.
+
+    Such a file is full of NUL bytes, which otherwise mark a binary file. In Latin-script text they fall at
+    the same places in every character (every other byte in UTF-16), and the letter's own byte is never
+    NUL; the decoded text must then also read as text, so a binary file with many NULs is not taken for it.
+    """
+    head = data[:4096]
+    for encoding, width, zero_offsets, letter_offset in _WIDE:
+        if len(head) < width:
+            continue
+        if _zero_share(head, width, letter_offset) > 0.1:
+            continue
+        if all(_zero_share(head, width, offset) >= 0.5 for offset in zero_offsets):
+            text = data.decode(encoding, errors="replace")
+            return text if _reads_as_text(text[:2000]) else None
+    return None
+
+
+def _zero_share(head: bytes, width: int, offset: int) -> float:
+    column = head[offset : len(head) - len(head) % width : width]
+    return column.count(0) / len(column) if column else 0.0
+
+
+def _reads_as_text(text: str) -> bool:
+    readable = sum(1 for ch in text if (ch.isprintable() and ch != "\ufffd") or ch in "\t\n\r\f")
+    return bool(text) and readable >= 0.95 * len(text)
+
+
+def _signature_kind(data: bytes) -> str | None:
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             return kind
+    return None
+
+
+def _binary_kind(data: bytes) -> str | None:
     head = data[:4096]
     controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
     if b"\x00" in head or controls > len(head) // 20:

@@ -25,11 +25,35 @@ LIMIT = 1024 * 1024
         TEXT.encode("utf-16"),  # Python writes the BOM, as Word's "Unicode text" does
         codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
         TEXT.encode("cp1252"),
+        TEXT.encode("utf-16-le"),  # no BOM: its NUL bytes were taken for a binary file
+        TEXT.encode("utf-16-be"),
+        TEXT.encode("utf-32"),  # its BOM begins with UTF-16's and it was decoded as UTF-16
+        codecs.BOM_UTF32_BE + TEXT.encode("utf-32-be"),
+        TEXT.encode("utf-32-le"),
+        TEXT.encode("utf-32-be"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "windows-1252"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16-le-bom",
+        "utf16-be-bom",
+        "windows-1252",
+        "utf16-le",
+        "utf16-be",
+        "utf32-le-bom",
+        "utf32-be-bom",
+        "utf32-le",
+        "utf32-be",
+    ],
 )
 def test_common_encodings_decode_to_the_same_text(data):
     assert decode_upload(data, max_bytes=LIMIT) == TEXT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_wide_encoding_without_bom_keeps_every_line(encoding):
+    text = "Iraqi forces entered Mosul.\r\nThe army\u2019s arrival changed everything.\r\n" * 40
+    assert decode_upload(text.encode(encoding), max_bytes=LIMIT) == text
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,17 @@ def test_uploading_a_windows_1252_file_decodes_it(teacher_client):
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32"])
+def test_uploading_utf16_without_bom_or_utf32_saves_the_article(teacher_client, encoding):
+    """Refused as "a binary file" (UTF-16 without BOM) or "No article text is left…" (UTF-32) before."""
+    upload = SimpleUploadedFile("article.txt", MOSUL.encode(encoding), content_type="text/plain")
+    response = teacher_client.post(reverse("article_new"), {"title": "Mosul", "file": upload})
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert "Iraqi forces have entered the city of Mosul" in article.text
+    assert article.raw_text == MOSUL  # UTF-32 was read as UTF-16: a NUL between every two letters
+
+
 def test_uploading_a_pdf_is_refused_with_a_message(teacher_client):
     upload = SimpleUploadedFile("article.pdf", b"%PDF-1.7\n1 0 obj", content_type="application/pdf")
     response = teacher_client.post(reverse("article_new"), {"title": "Kept title", "file": upload})

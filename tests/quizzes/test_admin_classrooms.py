@@ -78,7 +78,7 @@ def _post_roster(client, classroom, *, names="", upload=None):
     return client.post(url, {"names": names, **({"csv_file": upload} if upload else {})})
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig", "cp1252"])
 def test_bulk_create_reads_a_spreadsheets_unicode_or_windows_csv(client, teacher, encoding):
     """Excel's "Unicode text" is UTF-16 with a BOM: read as Windows-1252 it made an account "ÿþname"."""
     classroom = ClassroomFactory(teacher=teacher)
