@@ -60,10 +60,22 @@ def paste_max_chars() -> int:
     return (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0) - PASTE_RESERVED_BYTES
 
 
+ASK_MAX_CHARS = 500
+ASK_TOO_LONG = (
+    f"Ask about a phrase of at most {ASK_MAX_CHARS} characters (a name, a number, a few words), "
+    "not a passage."
+)
+
+
 class AskForm(forms.Form):
     """A phrase to ask about: the selection's offsets (filled by ask.js) or a typed phrase."""
 
-    phrase = forms.CharField(max_length=500, required=False, label="Phrase from the article")
+    phrase = forms.CharField(
+        max_length=ASK_MAX_CHARS,
+        required=False,
+        label="Phrase from the article",
+        error_messages={"max_length": ASK_TOO_LONG},
+    )
     start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
@@ -73,6 +85,8 @@ class AskForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if "phrase" in self.errors:  # too long: its own message says what to do, not "select a phrase"
+            return cleaned
         phrase = (cleaned.get("phrase") or "").strip()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start is not None and end is not None and self._span_matches(start, end, phrase):

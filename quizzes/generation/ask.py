@@ -11,7 +11,7 @@ from .errors import MAX_CHARS, PREFIX, GenerationError
 from .extras import BLANK
 from .lifted import past_tense
 from .loader import parse_cached
-from .render import as_question, as_statement, join_items, lower_first
+from .render import FUNCTION_POS, as_question, as_statement, join_items, lower_first
 from .sentences import Article, Segment, build_article
 from .simplify import SUBJECT_DEPS, clauses, phrase
 from .textnorm import leaks
@@ -41,8 +41,8 @@ def question_for_answer(text: str, start: int, end: int) -> Draft | None:
         for t in article.doc[seg.start : seg.end]
         if t.idx < end and t.idx + len(t) > start and not (t.is_punct or t.is_space)
     }
-    if not answer_tokens:
-        return None
+    if not answer_tokens or all(article.doc[i].pos_ in FUNCTION_POS for i in answer_tokens):
+        return None  # "the", "of the": no answer to ask for ("_____ bridge would open …")
     return _draft(article, seg, text[start:end], answer_tokens)
 
 

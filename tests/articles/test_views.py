@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import quizzes.generation as engine
 from articles import services
 from articles.decoding import BINARY_FILE, NO_TEXT_IN_HTML
-from articles.forms import ASK_NOT_FOUND, NEITHER_GIVEN
+from articles.forms import ASK_NOT_FOUND, ASK_NOTHING, ASK_TOO_LONG, NEITHER_GIVEN
 from articles.models import Article
 from quizzes.generation.draft import Draft
 from quizzes.generation.errors import GenerationError
@@ -289,6 +289,15 @@ def test_ask_about_a_phrase_not_in_the_article_says_so_and_keeps_it(teacher_clie
     page = response.content.decode()
     assert escape(ASK_NOT_FOUND.format(phrase="Kabul airport")) in page
     assert 'value="Kabul airport"' in page
+    assert not article.questions.exists()
+
+
+def test_ask_about_an_overlong_phrase_gives_one_message_that_says_what_to_do(teacher_client, fake_engine):
+    # It used to add "Select a phrase in the article, or type one." under the length error.
+    article = ArticleFactory(owner=teacher_client.teacher)
+    response = teacher_client.post(reverse("article_ask", args=[article.pk]), {"phrase": "word " * 101})
+    page = response.content.decode()
+    assert escape(ASK_TOO_LONG) in page and escape(ASK_NOTHING) not in page
     assert not article.questions.exists()
 
 

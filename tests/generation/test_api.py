@@ -211,6 +211,13 @@ def test_question_for_answer_makes_no_question_rather_than_a_bare_what():
     assert question_for_answer(text, 0, len(selection)) is None
 
 
+@pytest.mark.parametrize("selection", ["the", "of the", "and"])
+def test_question_for_answer_makes_no_question_about_words_that_name_nothing(mosul_text, selection):
+    # Selecting "the" made "_____ city, which still has a population …", a blank with nothing to fill.
+    start = mosul_text.index(f" {selection} ") + 1
+    assert question_for_answer(mosul_text, start, start + len(selection)) is None
+
+
 def test_question_for_answer_refuses_spans_outside_the_text(mosul_text):
     assert question_for_answer(mosul_text, -1, 5) is None
     assert question_for_answer(mosul_text, 10, 5) is None
