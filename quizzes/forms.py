@@ -45,7 +45,13 @@ class ThrottledAdminAuthenticationForm(_ThrottledSignInMixin, AdminAuthenticatio
 
 
 class JoinClassroomForm(forms.Form):
-    join_code = forms.CharField(label="Class code", max_length=32, strip=True)
+    join_code = forms.CharField(
+        label="Class code",
+        max_length=32,
+        strip=True,
+        # A code is a few letters: anything longer is not one (Django's "at most 32 characters" said less).
+        error_messages={"max_length": messages.JOIN_CODE_UNKNOWN, "required": messages.JOIN_CODE_REQUIRED},
+    )
     display_name = forms.CharField(
         label="Your name, as your class will see it",
         max_length=messages.DISPLAY_NAME_MAX_LENGTH,

@@ -7,6 +7,7 @@ from quizzes.constraint_messages import ONE_RIGHT_CHOICE as ONE_RIGHT_CHOICE
 
 # Classrooms and joining
 JOIN_CODE_UNKNOWN = "That class code was not recognised. Check it with your teacher and try again."
+JOIN_CODE_REQUIRED = "Please enter the class code your teacher gave you."
 JOIN_DISPLAY_NAME_REQUIRED = "Please enter the name your class will see."
 JOIN_DISPLAY_NAME_TOO_LONG = "Your name can be at most 60 characters."
 JOIN_TOO_MANY_GUESSES = "Too many wrong class codes. Please wait {minutes} minute(s) and try again."

@@ -1,5 +1,6 @@
 """Teacher article pages: who may see them, what a teacher sees, and that nothing typed is lost."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,17 @@ def test_pasting_the_mosul_page_shows_the_cleaned_article_and_what_was_removed(t
     assert f"{article.word_count} words" in page and f"reading grade {article.reading_grade}" in page
     assert "Join our commenting forum</blockquote>" in page
     assert page.count(">Restore<") == len(article.removed)
+
+
+def test_every_help_text_the_form_points_to_is_on_the_page(teacher_client):
+    # Django's widgets say aria-describedby="id_title_helptext"; the page named the help "id_title-help",
+    # so a screen reader read no help at all (audit).
+    page = teacher_client.get(reverse("article_new")).content.decode()
+    described = re.findall(r'aria-describedby="([^"]+)"', page)
+    assert described
+    for ids in described:
+        for id_ in ids.split():
+            assert f'id="{id_}"' in page, id_
 
 
 def test_form_errors_keep_what_the_teacher_typed(teacher_client):
