@@ -31,7 +31,9 @@ from .pipeline import generate_questions
 # subject of "said" is asked with what was said ("Who said he feared losing customers?"); a duration asks
 # "how long" and "every five years" "how often"; a sentence-opening abstract noun the tagger took for a name
 # loses its capital ("When will construction begin?"); a bare year the tagger calls a number gets years
-# for wrong choices (2023: 2024, 2021, 2026, not 1000, 3000, 4000)
+# for wrong choices (2023: 2024, 2021, 2026, not 1000, 3000, 4000); "Who led the team?", not "… The
+# team?"; a quotation cut at its comma is asked without it; money that describes a noun ("a £1.5 million
+# grant") is not asked as "By how much …?"
 GENERATOR_VERSION = "passage-qg-5"
 
 __all__ = [

@@ -260,15 +260,16 @@ def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> 
     doc = article.doc
     for child in noun.children:
         ent = article.entity_of.get(child.i)
-        if child.dep_ != "nummod" or ent is None or ent[2] not in ("CARDINAL", "QUANTITY", "MONEY"):
+        # Not an amount of money: "funded by a £1.5 million grant" asked "By how much was it funded?".
+        if child.dep_ != "nummod" or ent is None or ent[2] not in ("CARDINAL", "QUANTITY"):
             continue
-        start, end, label = ent
+        start, end, _label = ent
         if end > noun.i or not all(i in drop for i in range(start, end)):
             continue
-        if label != "MONEY" and noun.tag_ in ("NN", "NNP"):
+        if noun.tag_ in ("NN", "NNP"):
             continue  # "at one time": "how many" needs a plural ("At how many time was …?")
         noun_words = doc[end : noun.i + 1].text
-        wh = "how much" if label == "MONEY" else f"how many {noun_words}"
+        wh = f"how many {noun_words}"
         full_drop = drop
         if role in ("pp", "nested") and prep is not None:
             wh, full_drop = f"{prep.text.lower()} {wh}", drop | {prep.i}
@@ -280,11 +281,11 @@ def _how_many(article: Article, clause: Clause, noun, role: str, prep, drop) -> 
                 clause,
                 start,
                 end,
-                "CARDINAL" if label != "MONEY" else label,
+                "CARDINAL",
                 wh,
                 found_role,
                 frozenset(full_drop),
-                "how_many" if label != "MONEY" else "how_much",
+                "how_many",
                 noun.i,
             )
         ]

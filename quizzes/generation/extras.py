@@ -51,7 +51,8 @@ def who_said(article: Article, clause: Clause) -> Scored | None:
     if match is None or match.start() >= seg.char_end:
         return None
     words = match.group(1).strip().split()
-    quote = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+    # A quotation cut at "," (… recovered," Kowalski said) ends the question without its comma.
+    quote = " ".join(words[:14]).rstrip(",;:") + (" …" if len(words) > 14 else "")
     answer = doc[ent[0] : ent[1]].text
     return make_draft(article, seg, f"Who said “{quote}”?", answer, "PERSON", "who_said")
 

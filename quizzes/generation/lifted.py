@@ -4,7 +4,7 @@ appositives."""
 from __future__ import annotations
 
 from .clause import SUBJECT_DEPS, VERB_SLOT, Clause, breaks_clause, collect, phrase
-from .render import join_items
+from .render import join_items, lower_first
 from .sentences import Article, Segment
 
 
@@ -62,7 +62,10 @@ def agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
     for child in verb.children:
         if child.i != agent.i and child.i > verb.i and not breaks_clause(child):
             collect(child, rest, seg)
-    body = (verb.i, join_items(article.doc, obj), *sorted(rest))
+    patient = join_items(article.doc, obj)
+    if article.doc[obj[0]].is_sent_start:  # it follows the verb now: "Who led the team?", not "The team"
+        patient = lower_first(article.doc, patient, obj[0])
+    body = (verb.i, patient, *sorted(rest))
     past = past_tense(verb)
     return Clause(
         seg,
