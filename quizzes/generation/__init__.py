@@ -33,7 +33,9 @@ from .pipeline import generate_questions
 # loses its capital ("When will construction begin?"); a bare year the tagger calls a number gets years
 # for wrong choices (2023: 2024, 2021, 2026, not 1000, 3000, 4000); "Who led the team?", not "… The
 # team?"; a quotation cut at its comma is asked without it; money that describes a noun ("a £1.5 million
-# grant") is not asked as "By how much …?"
+# grant") is not asked as "By how much …?"; a participle after a noun's own place phrase ("a bakery on
+# Pudding Lane owned by …") makes no statement, the parser cannot tell which noun it describes; "the Great
+# Fire of London" moved into a question writes its "the" small
 GENERATOR_VERSION = "passage-qg-5"
 
 __all__ = [

@@ -54,6 +54,8 @@ def agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if agent is None or pobj is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
+    if _attachment_unsure(verb):
+        return None
     obj = _patient_phrase(article, seg, verb)
     if not obj:
         return None
@@ -79,6 +81,21 @@ def agent_clause(article: Article, seg: Segment, verb) -> Clause | None:
         (),
         False,
         "agent",
+    )
+
+
+def _attachment_unsure(verb) -> bool:
+    """ "a bakery on Pudding Lane owned by Thomas Farriner": after a noun's own phrase ("on Pudding Lane")
+    the parser cannot tell which noun the participle describes, and it guessed the lane ("Who owned
+    Pudding Lane?"). After a phrase hung on a verb ("forced to retreat by the counter-offensive launched
+    by 100,000 forces") there is only the one noun, and after "of" ("a suite of protocols created by …")
+    either noun reads true."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ != "of"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
     )
 
 

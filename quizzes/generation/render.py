@@ -52,6 +52,9 @@ def tidy(text: str) -> str:
 
 
 COMMON_NOUN_ENDING = re.compile(r"..(tion|sion|ment|ness|ship)s?$")
+# Entities whose "the" is written small in running text ("when the Great Fire of London began"); works,
+# organisations and people's groups often carry it in their names ("The Times", "The Beatles").
+THE_IS_NOT_NAMED = frozenset({"EVENT", "FAC", "GPE", "LOC", "LAW", "NORP"})
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 FUNCTION_POS = frozenset({"ADP", "DET", "SCONJ", "CCONJ", "PART", "AUX", "PRON"})
 
@@ -85,6 +88,8 @@ def lower_first(doc, text: str, first_token: int | None) -> str:
     # "After" or "The" is never a name, even where a missed sentence break left it capitalised mid-sentence.
     if tok.pos_ not in FUNCTION_POS and tok.text in capitalized_words(doc):
         return text
+    if tok.ent_type_ in THE_IS_NOT_NAMED and tok.lower_ == "the":
+        return text[:1].lower() + text[1:]  # "the Great Fire of London"; but "The Times" keeps its capital
     if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
         return text  # a name; "Today" or "Three" at a sentence start is not one
     return text[:1].lower() + text[1:]

@@ -27,7 +27,7 @@ PERSON_NOUNS = frozenset(
     "captain sergeant admiral ruler dictator monarch heir uncle aunt cousin boy girl teenager "
     "supporter opponent champion professor scholar physician surgeon firefighter detective "
     "prosecutor attorney defendant inmate criminal gunman attacker kidnapper insurgent veteran "
-    "sailor quarterback cornerback police caliph follower".split()
+    "sailor quarterback cornerback police caliph follower diarist baker".split()
 )
 # Nouns that name people only in the plural: "Iraqi forces discovered …" (but "the force of the blast").
 PLURAL_PERSON_NOUNS = frozenset({"force"})
