@@ -2,31 +2,23 @@
 
 """Every constraint says in plain words what is wrong (the admin showed 'Constraint "…" is violated.'), and
 a question's evidence is now both offsets or neither: SQL let a start without an end pass the old check.
-Such half spans pointed at nothing (no sentence can be shown without both ends), so they are cleared first."""
+0009 cleared the half spans first, in a transaction of its own: on PostgreSQL the question table's deferred
+content trigger queues an event for each updated row, and a table with pending trigger events cannot be
+altered in the same transaction."""
 
 from django.conf import settings
 from django.db import migrations, models
-from django.db.models import Q
-
-
-def clear_half_evidence_spans(apps, schema_editor):
-    Question = apps.get_model("quizzes", "Question")
-    half = Q(evidence_start__isnull=True, evidence_end__isnull=False) | Q(
-        evidence_start__isnull=False, evidence_end__isnull=True
-    )
-    Question.objects.filter(half).update(evidence_start=None, evidence_end=None)
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0001_initial'),
-        ('quizzes', '0008_answers_follow_right_choice'),
+        ('quizzes', '0009_clear_half_evidence_spans'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.RunPython(clear_half_evidence_spans, migrations.RunPython.noop),
         migrations.RemoveConstraint(
             model_name='question',
             name='question_evidence_span_valid',
