@@ -42,8 +42,10 @@ class ArticleForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A browser stops a paste at maxlength; past the request limit Django refuses the whole form, and
-        # the text is lost. Characters, not bytes: text in other scripts can still go over (and is told so).
-        self.fields["text"].widget.attrs["maxlength"] = paste_max_chars()
+        # the text is lost. Characters, not bytes: text in other scripts can still go over, and is told so
+        # by the app (up to the proxy's own limit: deploy/nginx.conf's client_max_body_size).
+        if paste_max_chars() is not None:
+            self.fields["text"].widget.attrs["maxlength"] = paste_max_chars()
 
     def clean(self):
         cleaned = super().clean()
@@ -56,8 +58,12 @@ class ArticleForm(forms.Form):
         return cleaned
 
 
-def paste_max_chars() -> int:
-    return (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0) - PASTE_RESERVED_BYTES
+def paste_max_chars() -> int | None:
+    """The paste box's maxlength, or None (no limit in the browser) when the request size is unlimited."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if not limit:
+        return None
+    return max(limit - PASTE_RESERVED_BYTES, limit // 2)
 
 
 ASK_MAX_CHARS = 500

@@ -9,7 +9,6 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -85,19 +84,6 @@ class Question(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.prompt[:80]
-
-    def clean(self) -> None:
-        # Said on the field the teacher left out; an end before the start is the constraint's to say.
-        start, end = self.evidence_start, self.evidence_end
-        if (start is None) != (end is None):
-            missing = "evidence_end" if end is None else "evidence_start"
-            raise ValidationError({missing: texts.QUESTION_EVIDENCE_SPAN})
-        # Offsets point into another table's text, which no CHECK constraint can see.
-        if end is not None and self.article_id is not None:
-            length = len(self.article.text)
-            if end > length:
-                message = texts.QUESTION_EVIDENCE_BEYOND_TEXT.format(length=length)
-                raise ValidationError({"evidence_end": message})
 
 
 class Choice(models.Model):

@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
+from quizzes import constraint_messages
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Choice, Question
 from quizzes.services import messages as texts
@@ -125,6 +126,21 @@ class QuestionAdminForm(forms.ModelForm):
     class Meta:
         model = Question
         fields = ("accepted_answers",)  # the admin's own `fields` decide the rest of the page
+
+    def clean(self):
+        # Here, not in Question.clean: the article page's question rows have no offset fields, and an
+        # error named after a field a form lacks is a 500 there (shortening the text made every row fail).
+        cleaned = super().clean()
+        start, end = cleaned.get("evidence_start"), cleaned.get("evidence_end")
+        if "evidence_start" in self.fields and (start is None) != (end is None):
+            missing = "evidence_end" if end is None else "evidence_start"
+            self.add_error(missing, constraint_messages.QUESTION_EVIDENCE_SPAN)
+        article = cleaned.get("article") or (self.instance.article if self.instance.article_id else None)
+        # Offsets point into another table's text, which no CHECK constraint can see.
+        if end is not None and article is not None and end > len(article.text):
+            message = constraint_messages.QUESTION_EVIDENCE_BEYOND_TEXT.format(length=len(article.text))
+            self.add_error("evidence_end", message)
+        return cleaned
 
 
 class ChoiceFormSet(BaseInlineFormSet):
@@ -264,7 +280,15 @@ class QuestionAdmin(ScopedModelAdmin):
                 continue
             saved = formset.save(commit=False)  # fills the lists the change history reads; saves nothing
             deleted = list(formset.deleted_objects)
-        result = question_edit(
-            question=form.instance, changed=list(form.changed_data), choices=saved, deleted_choices=deleted
-        )
+        try:
+            result = question_edit(
+                question=form.instance,
+                changed=list(form.changed_data),
+                choices=saved,
+                deleted_choices=deleted,
+            )
+        except ValidationError as error:  # ChoiceFormSet.clean checks first; this is the last word, not a 500
+            for message in error.messages:
+                self.message_user(request, message, messages.ERROR)
+            return
         report_saved(request, self, result)

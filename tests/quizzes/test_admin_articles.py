@@ -51,6 +51,25 @@ def test_editing_the_text_reanchors_questions_and_reports_it(client, teacher):
     assert question.status == Question.Status.APPROVED
 
 
+def test_shortening_the_text_moves_the_evidence_instead_of_failing(client, teacher):
+    # The text as typed was checked against every question's old offsets before saving: a question whose
+    # sentence moved nearer the start made the whole page a 500, and the teacher's edit was lost (review).
+    article = ArticleFactory(owner=teacher)
+    sentence = "They have been forced to retreat by the counter-offensive launched by 100,000 forces."
+    start = article.text.index(sentence)
+    question = QuestionFactory(article=article, evidence_start=start, evidence_end=start + len(sentence))
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    new_text = sentence
+
+    data = admin_form_data(client.get(url).content.decode(), text=new_text)
+    response = client.post(url, data)
+    assert response.status_code == 302
+    question.refresh_from_db()
+    article.refresh_from_db()
+    assert article.text == sentence
+    assert article.text[question.evidence_start : question.evidence_end] == sentence
+
+
 def test_article_page_lists_its_questions_with_their_evidence(client, teacher):
     article = ArticleFactory(owner=teacher)
     sentence = "They have been forced to retreat by the counter-offensive launched by 100,000 forces."

@@ -409,3 +409,23 @@ def test_the_database_refuses_half_an_evidence_span():
     question = QuestionFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Question.objects.filter(pk=question.pk).update(evidence_start=3)
+
+
+def test_a_refusal_from_the_service_after_the_forms_passed_is_a_message_not_a_500(
+    client, teacher, monkeypatch
+):
+    from quizzes.admin import questions as question_admin
+
+    def refuse(**kwargs):
+        raise ValidationError("Refused by the service.")
+
+    question = multiple_choice_question(
+        article=ArticleFactory(owner=teacher), answer="Mosul", wrong=("Basra",)
+    )
+    monkeypatch.setattr(question_admin, "question_edit", refuse)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), prompt="A new wording?")
+    page = client.post(url, data, follow=True)
+    assert page.status_code == 200 and "Refused by the service." in page.content.decode()
+    question.refresh_from_db()
+    assert question.prompt != "A new wording?"
