@@ -15,9 +15,7 @@ from quizzes.services.classrooms import (
 )
 from quizzes.services.generation import question_ask, questions_generate
 from quizzes.services.questions import (
-    question_choices_save,
     question_regrade,
-    question_save,
     question_update,
     questions_set_status,
 )
@@ -37,9 +35,7 @@ __all__ = [
     "messages",
     "override_grant",
     "question_ask",
-    "question_choices_save",
     "question_regrade",
-    "question_save",
     "question_update",
     "questions_generate",
     "questions_set_status",

@@ -127,17 +127,6 @@ def question_update(*, question: Question, **fields) -> Question:
     return question
 
 
-def question_save(*, question: Question, changed: Iterable[str]) -> int:
-    """Save a question from a teacher's form (see `question_edit`); returns how many answers were regraded."""
-    return question_edit(question=question, changed=changed).regraded
-
-
-def question_choices_save(*, question: Question, saved: Iterable[Choice], deleted: Iterable[Choice]) -> int:
-    """Save a teacher's edit of a question's choices (see `question_edit`); returns how many answers'
-    results changed."""
-    return question_edit(question=question, choices=saved, deleted_choices=deleted).results_changed
-
-
 @transaction.atomic
 def question_regrade(*, question: Question) -> int:
     """Regrade all responses to `question` (e.g. after its choices changed) and recompute the attempts' scores

@@ -16,12 +16,11 @@ from quizzes.services import (
     assignments_close_due,
     attempt_start,
     messages,
-    question_choices_save,
-    question_save,
     question_update,
     questions_set_status,
     response_submit,
 )
+from quizzes.services.questions import question_edit
 from tests.factories import (
     ArticleFactory,
     AssignmentFactory,
@@ -165,16 +164,16 @@ def test_close_due_finishes_open_attempts_at_closing_time_and_respects_extension
 def test_saving_a_form_edit_regrades_and_says_how_many_answers(answered):
     question, attempts = answered
     question.answer = "Baghdad"  # as the admin form leaves it: new values on the instance, not yet saved
-    assert question_save(question=question, changed=["answer"]) == 2
+    assert question_edit(question=question, changed=["answer"]).regraded == 2
     assert scores(attempts) == [2, 0]
     question.status = Question.Status.REJECTED
-    assert question_save(question=question, changed=["status"]) == 0  # no grade can change
+    assert question_edit(question=question, changed=["status"]).regraded == 0  # no grade can change
     assert Question.objects.get(pk=question.pk).status == Question.Status.REJECTED
 
 
 def test_saving_a_new_question_from_a_form_creates_it():
     question = Question(article=ArticleFactory(), prompt="Which city?", answer="Mosul")
-    assert question_save(question=question, changed=["prompt", "answer"]) == 0
+    assert question_edit(question=question, changed=["prompt", "answer"]).regraded == 0
     assert Question.objects.get(pk=question.pk).answer == "Mosul"
 
 
@@ -192,7 +191,10 @@ def test_moving_the_right_choice_regrades_and_marks_a_generated_question_as_the_
     extra = Choice(question=question, text="Erbil", position=5)
 
     # Ticked first in the list: the service unticks Mosul before ticking Basra (one right choice at a time).
-    assert question_choices_save(question=question, saved=[basra, mosul, extra], deleted=[]) == 1
+    assert (
+        question_edit(question=question, choices=[basra, mosul, extra], deleted_choices=[]).results_changed
+        == 1
+    )
     assert scores([attempt]) == [1]
     assert question.choices.get(is_correct=True).text == "Basra"
     assert question.choices.filter(text="Erbil").exists()
@@ -203,7 +205,7 @@ def test_approving_an_answered_question_regrades_nothing(answered):
     question, attempts = answered
     question.status = Question.Status.APPROVED
     with CaptureQueriesContext(connection) as captured:
-        assert question_save(question=question, changed=["status"]) == 0
+        assert question_edit(question=question, changed=["status"]).regraded == 0
     touched = [q["sql"] for q in captured.captured_queries if "quizzes_attempt" in q["sql"]]
     assert touched == []  # no attempt locked or rescored, no board version bumped
     assert Question.objects.get(pk=question.pk).status == Question.Status.APPROVED
@@ -222,7 +224,7 @@ def test_the_answer_follows_the_ticked_choice():
     question = multiple_choice_question(answer="March", wrong=("June",))
     march, june = question.choices.get(text="March"), question.choices.get(text="June")
     march.is_correct, june.is_correct = False, True
-    question_choices_save(question=question, saved=[march, june], deleted=[])
+    question_edit(question=question, choices=[march, june], deleted_choices=[])
     assert Question.objects.get(pk=question.pk).answer == "June"
 
 
@@ -231,7 +233,7 @@ def test_choices_without_a_right_one_are_refused():
     march = question.choices.get(text="March")
     march.is_correct = False
     with pytest.raises(ValidationError) as excinfo:
-        question_choices_save(question=question, saved=[march], deleted=[])
+        question_edit(question=question, choices=[march], deleted_choices=[])
     assert excinfo.value.messages == [messages.RIGHT_CHOICE_REQUIRED]
     assert question.choices.get(is_correct=True) == march
 
@@ -239,5 +241,5 @@ def test_choices_without_a_right_one_are_refused():
 def test_editing_the_wording_of_an_answered_question_regrades_nothing(answered):
     question, attempts = answered
     question.prompt, question.explanation = "Which city?", "Line two says so."
-    assert question_save(question=question, changed=["prompt", "explanation"]) == 0
+    assert question_edit(question=question, changed=["prompt", "explanation"]).regraded == 0
     assert Question.objects.get(pk=question.pk).prompt == "Which city?"
