@@ -24,6 +24,23 @@ def board_version_bump(*, classroom_id: int) -> None:
     from quizzes.models import Classroom, new_board_version
 
     Classroom.objects.filter(pk=classroom_id).update(board_version=new_board_version())
+    poll_state_forget(classroom_id=classroom_id)
+
+
+# What an unchanged poll checks (board size, version, whether any quiz shows a board), kept in the shared
+# cache for a few seconds: a thousand open pages then cost one classroom read per class every few seconds,
+# not one each (on PostgreSQL a read is a round trip plus the connection's health check). A new version
+# clears it at once; what the bump does not cover (a teacher hiding the board, changing its size) waits
+# at most POLL_STATE_SECONDS, and meanwhile can only tell a page to keep the board it was already shown.
+POLL_STATE_SECONDS = 5
+
+
+def poll_state_key(classroom_id: int) -> str:
+    return f"board-poll-state:{classroom_id}"
+
+
+def poll_state_forget(*, classroom_id: int) -> None:
+    cache.delete(poll_state_key(classroom_id))
 
 
 def _student_classrooms_key(student_id: int) -> str:

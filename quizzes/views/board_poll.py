@@ -3,17 +3,20 @@
 A thousand open pages poll the class board every 10 s, so an unchanged poll should cost about what the bare
 view costs. The ETag handed out by the full (permission-checked) view is signed for the session cookie that
 asked, the class and its board version. A poll that presents it back with the same cookie gets a 304 after
-one query for the classroom's version and whether it still shows a board. What may change who can see the
+reading the classroom's version and whether it still shows a board (from the shared cache, which a new
+version clears: quizzes/board_cache.py, POLL_STATE_SECONDS). What may change who can see the
 board also moves the version (joining, leaving), so a stale permission can only ever be told "unchanged"
 about a board it was allowed to see; anything else takes the full view (sign-in and enrolment checks, 404).
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from quizzes.board_cache import POLL_STATE_SECONDS, poll_state_key
 from quizzes.models import Assignment, Classroom, Enrollment
 from quizzes.selectors import rows
 
@@ -39,6 +42,17 @@ def poll_headers(response, etag: str):
     return response
 
 
+def _board_state_kept(classroom_id) -> tuple[int, str, bool] | None:
+    """_board_state from the shared cache (quizzes/board_cache.py says for how long and why)."""
+    key = poll_state_key(int(classroom_id))
+    row = cache.get(key)
+    if row is None:
+        row = _board_state(classroom_id)
+        if row is not None:
+            cache.set(key, row, POLL_STATE_SECONDS)
+    return row
+
+
 def _board_state(classroom_id) -> tuple[int, str, bool] | None:
     """(board size, board version, shows a board?) in one plain statement: this runs on every poll."""
     # Table names are our models' own; the id is a parameter.
@@ -53,7 +67,7 @@ def unchanged_poll(request: HttpRequest, classroom_id: int, known: set[str]):
     """A 304 when `known` holds this session's tag for the current board, else None (take the full view)."""
     if not known or not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
         return None
-    row = _board_state(classroom_id)
+    row = _board_state_kept(classroom_id)
     if row is None or not row[2]:
         return None
     etag = poll_etag(request, classroom_id, row[0], row[1])
