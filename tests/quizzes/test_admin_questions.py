@@ -31,6 +31,26 @@ def run_action(client, admin_name, action, ids):
     return client.post(url, {"action": action, "_selected_action": ids}, follow=True)
 
 
+def new_question_form(client, article, prompt: str, answer: str, choices: tuple[str, str]) -> dict:
+    """The admin's add-question form filled in: multiple choice, the first of `choices` ticked as right."""
+    right, wrong = choices
+    return admin_form_data(
+        client.get(reverse("admin:quizzes_question_add")).content.decode(),
+        article=str(article.pk),
+        kind=Question.Kind.MULTIPLE_CHOICE,
+        prompt=prompt,
+        answer=answer,
+        **{
+            "choices-TOTAL_FORMS": "2",
+            "choices-0-text": right,
+            "choices-0-is_correct": "on",
+            "choices-0-position": "0",
+            "choices-1-text": wrong,
+            "choices-1-position": "1",
+        },
+    )
+
+
 def test_approve_and_reject_change_only_the_teachers_own_questions(client, teacher):
     mine = QuestionFactory(article=ArticleFactory(owner=teacher), status=Question.Status.DRAFT)
     theirs = QuestionFactory(status=Question.Status.DRAFT)
@@ -188,20 +208,8 @@ def test_two_right_choices_are_refused_with_a_message(client, teacher):
 def test_a_question_added_on_the_admin_page_keeps_its_choices(client, teacher):
     article = ArticleFactory(owner=teacher)
     url = reverse("admin:quizzes_question_add")
-    data = admin_form_data(
-        client.get(url).content.decode(),
-        article=str(article.pk),
-        kind=Question.Kind.MULTIPLE_CHOICE,
-        prompt="Which city did Iraqi forces enter?",
-        answer="Mosul",
-        **{
-            "choices-TOTAL_FORMS": "2",
-            "choices-0-text": "Mosul",
-            "choices-0-is_correct": "on",
-            "choices-0-position": "0",
-            "choices-1-text": "Erbil",
-            "choices-1-position": "1",
-        },
+    data = new_question_form(
+        client, article, "Which city did Iraqi forces enter?", "Mosul", ("Mosul", "Erbil")
     )
     assert client.post(url, data).status_code == 302
     question = Question.objects.get(prompt="Which city did Iraqi forces enter?")
@@ -319,21 +327,7 @@ def test_a_question_with_choices_but_none_ticked_is_refused(client, teacher):
 def test_a_new_question_whose_answer_is_not_its_ticked_choice_is_refused(client, teacher):
     article = ArticleFactory(owner=teacher)
     url = reverse("admin:quizzes_question_add")
-    data = admin_form_data(
-        client.get(url).content.decode(),
-        article=str(article.pk),
-        kind=Question.Kind.MULTIPLE_CHOICE,
-        prompt="When did the offensive start?",
-        answer="June",
-        **{
-            "choices-TOTAL_FORMS": "2",
-            "choices-0-text": "March",
-            "choices-0-is_correct": "on",
-            "choices-0-position": "0",
-            "choices-1-text": "June",
-            "choices-1-position": "1",
-        },
-    )
+    data = new_question_form(client, article, "When did the offensive start?", "June", ("March", "June"))
     response = client.post(url, data)
     assert response.status_code == 200
     expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")

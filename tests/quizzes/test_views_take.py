@@ -20,6 +20,13 @@ def panel_of(html: str) -> str:
     return html.split('id="question-panel"', 1)[1].split('id="feedback"', 1)[0]
 
 
+def close_quiz(quiz) -> None:
+    """The quiz closed a minute ago, behind the student's back (no page saw it close)."""
+    Assignment.objects.filter(pk=quiz.assignment.pk).update(
+        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+
+
 def test_htmx_request_gets_the_question_partial_and_a_plain_request_the_whole_page():
     quiz = make_quiz()
     attempt = start(quiz)
@@ -159,9 +166,7 @@ def test_answer_after_finishing_is_refused_with_a_message_and_not_stored():
 def test_answer_after_the_quiz_closed_is_refused():
     quiz = make_quiz()
     attempt = start(quiz)
-    Assignment.objects.filter(pk=quiz.assignment.pk).update(
-        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
-    )
+    close_quiz(quiz)
     html = quiz.client.post(
         f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "100,000"}, headers=HTMX
     ).content.decode()
@@ -173,9 +178,7 @@ def test_answer_after_the_quiz_closed_is_refused():
 def test_answer_without_javascript_after_the_quiz_closed_says_it_closed():
     quiz = make_quiz()
     attempt = start(quiz)
-    Assignment.objects.filter(pk=quiz.assignment.pk).update(
-        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
-    )
+    close_quiz(quiz)
     page = quiz.client.post(
         f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "100,000"}, follow=True
     )
@@ -187,9 +190,7 @@ def test_answer_without_javascript_after_the_quiz_closed_says_it_closed():
 def test_opening_the_quiz_page_after_it_closed_goes_to_the_results_and_says_so():
     quiz = make_quiz()
     attempt = start(quiz)
-    Assignment.objects.filter(pk=quiz.assignment.pk).update(
-        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
-    )
+    close_quiz(quiz)
     page = quiz.client.get(f"/attempt/{attempt.pk}/", follow=True)
     html = page.content.decode()
     assert page.redirect_chain == [(f"/attempt/{attempt.pk}/results/", 302)]
@@ -238,9 +239,7 @@ def test_over_long_answer_is_refused_with_a_message():
 def test_a_refused_short_answer_is_put_back_escaped():
     quiz = make_quiz()
     attempt = start(quiz)
-    Assignment.objects.filter(pk=quiz.assignment.pk).update(
-        opens_at=timezone.now() - dt.timedelta(hours=2), closes_at=timezone.now() - dt.timedelta(minutes=1)
-    )
+    close_quiz(quiz)
     url = f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/"
     html = quiz.client.post(url, {"answer_text": '"><script>x()</script>'}, headers=HTMX).content.decode()
     assert messages.CLOSED in html
