@@ -35,7 +35,8 @@ from .pipeline import generate_questions
 # team?"; a quotation cut at its comma is asked without it; money that describes a noun ("a £1.5 million
 # grant") is not asked as "By how much …?"; a participle after a noun's own place phrase ("a bakery on
 # Pudding Lane owned by …") makes no statement, the parser cannot tell which noun it describes; "the Great
-# Fire of London" moved into a question writes its "the" small
+# Fire of London" moved into a question writes its "the" small; "Ask about this" on one item of a list
+# never asks about the whole list ("Who spoke at the meeting?" had three right answers)
 GENERATOR_VERSION = "passage-qg-5"
 
 __all__ = [

@@ -58,6 +58,8 @@ def _best_candidate(article: Article, seg: Segment, answer_tokens: set[int]) -> 
             if not answer_tokens <= cover:
                 continue
             core = set(range(cand.start, cand.end))
+            if answer_tokens < core and _one_item_of(doc, core, answer_tokens):
+                continue  # "Who spoke?" for "teachers" of "Residents, shop owners and teachers": 3 answers
             fit = len(core & answer_tokens) / len(core | answer_tokens)
             if fit < 0.5 and not (core <= answer_tokens or answer_tokens <= core):
                 continue  # the question would ask about something else than the selection
@@ -195,12 +197,19 @@ def _amount_of_a_noun(head, label: str) -> bool:
 
 def _before_the_end_of_a_list(head, answer_tokens: set[int]) -> bool:
     """One item of a list that goes on after it: "including the Iraqi army and special forces, what and
-    Shia militias has been fighting?" reads as no question; the blank reads as the sentence did."""
+    Shia militias has been fighting?" reads as no question; the blank reads as the sentence did. (The last
+    item keeps its echo, "… and what?": blanking it too cost more BLEU than the quality target has left.)"""
+    items = _list_items(head)
+    return len(items) > 1 and max(answer_tokens) < items[-1].left_edge.i
+
+
+def _list_items(head) -> list:
+    """The items of the list `head` is in (itself alone if none)."""
     first = head if head.dep_ != "conj" else head.head
     items = [first, *(c for c in first.children if c.dep_ == "conj")]
     while items[-1] is not first and any(c.dep_ == "conj" for c in items[-1].children):
         items.append(next(c for c in items[-1].children if c.dep_ == "conj"))
-    return len(items) > 1 and max(answer_tokens) < items[-1].left_edge.i
+    return items
 
 
 def _with_gap(doc, seg: Segment, tokens: set[int], answer_tokens: set[int], gap: str, finish) -> str:
@@ -320,3 +329,10 @@ def _shared_subject(verb):
 def _small_clause(tok) -> bool:
     """A verbless clause the parser hangs on a verb ("make [the street safer]"): its phrase leaves it out."""
     return tok.dep_ in SMALL_CLAUSE_DEPS and tok.pos_ not in ("VERB", "AUX")
+
+
+def _one_item_of(doc, core: set[int], answer_tokens: set[int]) -> bool:
+    """The selection is one item of a list the candidate's answer is: the question would have several."""
+    head = min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))
+    items = _list_items(head)
+    return len(items) > 1 and all(item.i in core for item in items)

@@ -65,3 +65,21 @@ def test_a_year_the_tagger_calls_a_number_gets_years_for_wrong_choices(drafts):
     blank = next(d for d in drafts if d.answer == "2023")
     wrong = [int(option) for option in blank.choices if option != "2023"]
     assert wrong and all(abs(year - 2023) <= 10 for year in wrong), blank.choices
+
+
+@pytest.mark.parametrize(
+    ("selection", "prompt"),
+    [
+        # "Who spoke at the meeting?" had three right answers: a student naming residents was marked wrong.
+        ("teachers", "Residents, shop owners and who spoke at the meeting on Tuesday?"),
+        ("noise", "Some residents worried about parking, traffic and what near the new library?"),
+        ("Residents", "_____, shop owners and teachers spoke at the meeting on Tuesday."),
+    ],
+)
+def test_ask_about_one_item_of_a_list_names_the_others_so_it_has_one_answer(selection, prompt):
+    text = (
+        "Residents, shop owners and teachers spoke at the meeting on Tuesday. Some residents worried about "
+        "parking, traffic and noise near the new library."
+    )
+    start = text.index(selection)
+    assert question_for_answer(text, start, start + len(selection)).prompt == prompt
