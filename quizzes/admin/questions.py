@@ -209,7 +209,7 @@ class QuestionInline(ScopedTabularInline):
         return render_evidence(question)
 
 
-ARTICLE_HEADLINE_CHARS = 40
+ARTICLE_HEADLINE_CHARS = 30
 
 
 @admin.register(Question)
@@ -217,7 +217,8 @@ class QuestionAdmin(ScopedModelAdmin):
     form = QuestionAdminForm
     owner_path = "article__owner"
     inlines = [ChoiceInline]
-    list_display = ("prompt", "kind", "answer", "status", "origin", "article_headline", "response_count")
+    # Fits the changelist beside both sidebars at 1280 px: origin is a filter, not a column.
+    list_display = ("prompt", "kind", "answer", "status", "article_headline", "response_count")
     list_filter = ("status", "kind", "origin", ("article", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("article",)
     search_fields = ("prompt", "answer", "article__title")
@@ -244,7 +245,7 @@ class QuestionAdmin(ScopedModelAdmin):
         readonly = super().get_readonly_fields(request, obj)
         return (*readonly, "article") if obj is not None else readonly
 
-    @admin.display(description="Responses", ordering="response_total")
+    @admin.display(description="Answers", ordering="response_total")
     def response_count(self, question: Question) -> int:
         return question.response_total
 
