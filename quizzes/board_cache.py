@@ -28,11 +28,19 @@ def board_version_bump(*, classroom_id: int) -> None:
 
 
 # What an unchanged poll checks (board size, version, whether any quiz shows a board), kept in the shared
-# cache for a few seconds: a thousand open pages then cost one classroom read per class every few seconds,
-# not one each (on PostgreSQL a read is a round trip plus the connection's health check). A new version
+# cache for a few seconds when that cache is Redis: a thousand open pages then cost one classroom read per
+# class every few seconds, not one each (on PostgreSQL a read is a round trip plus the connection's health
+# check). With the database cache the poll reads the classroom itself, which costs no more. A new version
 # clears it at once; what the bump does not cover (a teacher hiding the board, changing its size) waits
 # at most POLL_STATE_SECONDS, and meanwhile can only tell a page to keep the board it was already shown.
 POLL_STATE_SECONDS = 5
+
+
+def keeps_poll_state() -> bool:
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    return not isinstance(caches["default"], DatabaseCache)
 
 
 def poll_state_key(classroom_id: int) -> str:
@@ -40,7 +48,8 @@ def poll_state_key(classroom_id: int) -> str:
 
 
 def poll_state_forget(*, classroom_id: int) -> None:
-    cache.delete(poll_state_key(classroom_id))
+    if keeps_poll_state():
+        cache.delete(poll_state_key(classroom_id))
 
 
 def _student_classrooms_key(student_id: int) -> str:
