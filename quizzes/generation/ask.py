@@ -103,7 +103,7 @@ def _in_place(
     questions of the quality bench a blank scores lower in BLEU than a wh-question (no "what", no "?"), and
     the score fell below its target when every in-place prompt was a blank."""
     doc = article.doc
-    head = min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))
+    head = _answer_head(doc, answer_tokens)
     tokens = shorten(doc, _local_clause(doc, seg, head), answer_tokens) | answer_tokens
     copular = _copular_question(doc, seg, head, answer_tokens, label)
     if copular is not None:
@@ -333,6 +333,10 @@ def _small_clause(tok) -> bool:
 
 def _one_item_of(doc, core: set[int], answer_tokens: set[int]) -> bool:
     """The selection is one item of a list the candidate's answer is: the question would have several."""
-    head = min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))
-    items = _list_items(head)
+    items = _list_items(_answer_head(doc, answer_tokens))
     return len(items) > 1 and all(item.i in core for item in items)
+
+
+def _answer_head(doc, answer_tokens: set[int]):
+    """The selection's own head: its first token whose head lies outside it."""
+    return min((doc[i] for i in answer_tokens), key=lambda t: (t.head.i in answer_tokens, t.i))

@@ -73,26 +73,29 @@ def as_statement(text: str) -> str:
 
 def lower_first(doc, text: str, first_token: int | None) -> str:
     """Lower-case a phrase moved out of sentence-initial position unless it starts with a name."""
-    if not text or first_token is None:
+    if not text or first_token is None or _keeps_capital(doc, doc[first_token]):
         return text
+    return text[:1].lower() + text[1:]
+
+
+def _keeps_capital(doc, tok) -> bool:
+    """Whether a phrase's first word is a name (or "I", or an acronym): capitalised wherever it stands."""
     from .sentences import capitalized_words
 
-    tok = doc[first_token]
+    # A verb is never a name, even where the tagger put one inside an entity ("Recapturing Mosul").
     if written_lower_elsewhere(tok) or (tok.is_sent_start and tok.tag_ in _VERB_TAGS):
-        # A verb is never a name, even where the tagger put one inside an entity ("Recapturing Mosul").
-        return text[:1].lower() + text[1:]
+        return False
     if _capital_only_from_the_sentence(tok):
-        return text[:1].lower() + text[1:]
+        return False
     if tok.text == "I" or tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
-        return text  # a name, or an acronym the tagger took for a pronoun ("US-led")
+        return True  # a name, or an acronym the tagger took for a pronoun ("US-led")
     # "After" or "The" is never a name, even where a missed sentence break left it capitalised mid-sentence.
     if tok.pos_ not in FUNCTION_POS and tok.text in capitalized_words(doc):
-        return text
+        return True
     if tok.ent_type_ in THE_IS_NOT_NAMED and tok.lower_ == "the":
-        return text[:1].lower() + text[1:]  # "the Great Fire of London"; but "The Times" keeps its capital
-    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL"):
-        return text  # a name; "Today" or "Three" at a sentence start is not one
-    return text[:1].lower() + text[1:]
+        return False  # "the Great Fire of London"; but "The Times" keeps its capital
+    # A name; "Today" or "Three" at a sentence start is not one.
+    return bool(tok.ent_type_) and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
 
 
 def _capital_only_from_the_sentence(tok) -> bool:
@@ -105,7 +108,7 @@ def _capital_only_from_the_sentence(tok) -> bool:
         return False
     if not COMMON_NOUN_ENDING.search(tok.lower_):
         return False
-    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    following = _next_token(tok)
     if following is not None and following.pos_ == "PROPN":
         return False  # "Main Street", "Abu Bakr": a name of several words
     return tok.text not in capitalized_words(tok.doc)
@@ -116,9 +119,13 @@ def written_lower_elsewhere(tok) -> bool:
     tagger's guess from the capital ("Oxygen was discovered …"), not a name."""
     if not tok.is_sent_start or tok.ent_iob_ != "B" or not tok.is_title or len(tok.text) < 2:
         return False  # all capitals ("US", "I") are written so everywhere
-    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    following = _next_token(tok)
     if following is not None and following.ent_iob_ == "I":
         return False  # "Abu Bakr …": a name of several words
     from .sentences import lowercase_words
 
     return tok.lower_ in lowercase_words(tok.doc)
+
+
+def _next_token(tok):
+    return tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
