@@ -29,7 +29,7 @@ class QuizzesConfig(AppConfig):
         post_migrate.connect(_install_content_triggers, sender=self, dispatch_uid="quizzes-content-triggers")
         for model_name in ("Classroom", "Assignment"):
             model = self.get_model(model_name)
-            for signal in (post_save, post_delete):
+            for event, signal in (("save", post_save), ("delete", post_delete)):
                 signal.connect(
-                    _forget_poll_state, sender=model, dispatch_uid=f"poll-state-{model_name}-{signal}"
+                    _forget_poll_state, sender=model, dispatch_uid=f"poll-state-{model_name}-{event}"
                 )

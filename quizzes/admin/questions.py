@@ -24,8 +24,6 @@ from quizzes.services import questions_set_status
 from quizzes.services.questions import QuestionSaved, question_edit
 from quizzes.services.right_choice import KINDS_WITH_CHOICES, answer_for_choices
 
-ONE_RIGHT_CHOICE = texts.ONE_RIGHT_CHOICE
-
 
 def evidence_sentence(question: Question) -> str:
     if question.evidence_start is None or question.evidence_end is None:

@@ -44,8 +44,8 @@ def poll_headers(response, etag: str):
 
 def _board_state_kept(classroom_id) -> tuple[int, str, bool] | None:
     """_board_state from the shared cache (quizzes/board_cache.py says for how long and why). Not where
-    the cache is a database table: reading it costs what reading the classroom does (the load bench's
-    SQLite poll ratio fell from 0.86 to 0.74 of the bare view with it)."""
+    the cache is a database table: reading it costs what reading the classroom does. (Full runs with and
+    without this on SQLite printed 0.74 and 0.72 of the bare view, within the host's noise: bench/LOAD.md.)"""
     if not keeps_poll_state():
         return _board_state(classroom_id)
     key = poll_state_key(int(classroom_id))

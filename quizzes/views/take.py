@@ -71,10 +71,9 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
     state = selectors.attempt_state(attempt=attempt)
     item = _item_or_404(state, question_id)
     form = AnswerForm(request.POST)
-    typed = request.POST.get("answer_text", "")[: service_messages.ANSWER_MAX_LENGTH]
     if not form.is_valid():
         errors = [text for field_errors in form.errors.values() for text in field_errors]
-        return _render_take(request, state, item, errors=errors, typed_answer=typed)
+        return _render_take(request, state, item, errors=errors, typed_answer=_typed_answer(request))
     choice_id = _chosen_choice_id(state, item, form.cleaned_data["choice"])
     if form.cleaned_data["choice"] and choice_id is None:
         return _render_take(request, state, item, errors=[service_messages.CHOICE_NOT_IN_QUESTION])
@@ -88,7 +87,7 @@ def response_submit_view(request: HtmxHttpRequest, attempt_id: int, question_id:
             item=item,
         )
     except ValidationError as error:
-        return _refused(request, state, item, error.messages, typed)
+        return _refused(request, state, item, error.messages)
     notice = "" if result.created else ALREADY_ANSWERED
     if not wants_fragment(request):
         if notice:
@@ -130,10 +129,11 @@ def _chosen_choice_id(state: AttemptState, item: AssignmentQuestion, number: int
 
 
 def _refused(
-    request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion, texts: list[str], typed: str
+    request: HtmxHttpRequest, state: AttemptState, item: AssignmentQuestion, texts: list[str]
 ) -> HttpResponse:
-    if wants_fragment(request) or not FINAL_REFUSALS.intersection(texts):
-        final = bool(FINAL_REFUSALS.intersection(texts))
+    final = bool(FINAL_REFUSALS.intersection(texts))
+    if wants_fragment(request) or not final:
+        typed = _typed_answer(request)
         return _render_take(request, state, item, errors=texts, refused=final, typed_answer=typed)
     for text in texts:
         messages.error(request, text)
@@ -141,6 +141,11 @@ def _refused(
     if attempt.is_finished:  # straight to the results, not via the quiz page that would say it again
         return redirect("attempt_results", attempt.id)
     return redirect("attempt_question", attempt.id, item.question_id)
+
+
+def _typed_answer(request: HtmxHttpRequest) -> str:
+    """A refused short answer as typed, cut to the length allowed, to put back in its box."""
+    return request.POST.get("answer_text", "")[: service_messages.ANSWER_MAX_LENGTH]
 
 
 def _render_take(

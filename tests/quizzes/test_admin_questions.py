@@ -51,6 +51,13 @@ def new_question_form(client, article, prompt: str, answer: str, choices: tuple[
     )
 
 
+def assert_refused_as_not_the_ticked_choice(response, answer: str = "June", choice: str = "March") -> None:
+    """The form came back (not saved), saying the typed answer is not the choice ticked as right."""
+    assert response.status_code == 200
+    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer=answer, choice=choice)
+    assert escape(expected) in response.content.decode()
+
+
 def test_approve_and_reject_change_only_the_teachers_own_questions(client, teacher):
     mine = QuestionFactory(article=ArticleFactory(owner=teacher), status=Question.Status.DRAFT)
     theirs = QuestionFactory(status=Question.Status.DRAFT)
@@ -279,10 +286,7 @@ def test_an_answer_that_is_not_the_ticked_choice_is_refused_with_a_message(clien
     url = reverse("admin:quizzes_question_change", args=[question.pk])
     data = admin_form_data(client.get(url).content.decode(), answer="June")
 
-    response = client.post(url, data)
-    assert response.status_code == 200
-    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")
-    assert escape(expected) in response.content.decode()
+    assert_refused_as_not_the_ticked_choice(client.post(url, data))
     question.refresh_from_db()
     assert question.answer == "March"
 
@@ -328,10 +332,7 @@ def test_a_new_question_whose_answer_is_not_its_ticked_choice_is_refused(client,
     article = ArticleFactory(owner=teacher)
     url = reverse("admin:quizzes_question_add")
     data = new_question_form(client, article, "When did the offensive start?", "June", ("March", "June"))
-    response = client.post(url, data)
-    assert response.status_code == 200
-    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")
-    assert escape(expected) in response.content.decode()
+    assert_refused_as_not_the_ticked_choice(client.post(url, data))
     assert not Question.objects.filter(prompt="When did the offensive start?").exists()
 
 
@@ -340,10 +341,7 @@ def test_an_answer_typed_on_the_article_page_must_be_the_ticked_choice(client, t
     url = reverse("admin:articles_article_change", args=[question.article_id])
     data = admin_form_data(client.get(url).content.decode(), **{"questions-0-answer": "June"})
 
-    response = client.post(url, data)
-    assert response.status_code == 200
-    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")
-    assert escape(expected) in response.content.decode()
+    assert_refused_as_not_the_ticked_choice(client.post(url, data))
     question.refresh_from_db()
     assert question.answer == "March"
 
