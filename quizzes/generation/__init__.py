@@ -37,7 +37,9 @@ from .pipeline import generate_questions
 # Pudding Lane owned by …") makes no statement, the parser cannot tell which noun it describes; "the Great
 # Fire of London" moved into a question writes its "the" small; "Ask about this" on one item of a list
 # never asks about the whole list ("Who spoke at the meeting?" had three right answers)
-GENERATOR_VERSION = "passage-qg-5"
+# 6: "Ask about this" on items of an "and" list names the others ("Besides residents and shop owners, who
+# spoke at the meeting?"), where it wrote "Residents, shop owners and who spoke …?" or a blank
+GENERATOR_VERSION = "passage-qg-6"
 
 __all__ = [
     "GENERATOR_VERSION",

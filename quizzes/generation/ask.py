@@ -47,8 +47,9 @@ def question_for_answer(text: str, start: int, end: int) -> Draft | None:
 
 
 def _best_candidate(article: Article, seg: Segment, answer_tokens: set[int]) -> Candidate | None:
-    """The candidate whose argument holds the whole selection and fits it most closely."""
-    doc, best, best_key = article.doc, None, None
+    """The candidate whose argument holds the whole selection and fits it most closely; or, where the
+    selection is one item of a list, the candidate that asks for the whole list (see _besides)."""
+    doc, best, best_key, whole_list = article.doc, None, None, None
     for clause in clauses(article, [seg]):
         for cand in candidates(article, clause):
             head = doc[cand.head]
@@ -59,13 +60,16 @@ def _best_candidate(article: Article, seg: Segment, answer_tokens: set[int]) -> 
                 continue
             core = set(range(cand.start, cand.end))
             if answer_tokens < core and _one_item_of(doc, core, answer_tokens):
-                continue  # "Who spoke?" for "teachers" of "Residents, shop owners and teachers": 3 answers
+                # "Who spoke?" for "teachers" of "Residents, shop owners and teachers" has 3 answers
+                whole_list = whole_list or replace(cand, drop=cand.drop | frozenset(core))
+                continue
             fit = len(core & answer_tokens) / len(core | answer_tokens)
             if fit < 0.5 and not (core <= answer_tokens or answer_tokens <= core):
                 continue  # the question would ask about something else than the selection
             key = (fit, -len(cover))
             if best_key is None or key > best_key:
                 best, best_key = cand, key
+    best = best or whole_list
     if best is None:
         return None
     clause = best.clause
@@ -85,6 +89,8 @@ def _draft(article: Article, seg: Segment, answer: str, answer_tokens: set[int])
     label = _label(article, answer_tokens)
     cand = _best_candidate(article, seg, answer_tokens)
     prompt = prompt_for(article, cand) if cand is not None else None
+    if prompt and cand is not None and not answer_tokens >= set(range(cand.start, cand.end)):
+        prompt = _besides(article.doc, cand, answer_tokens, prompt)
     form = cand.form if cand is not None else "what_in_place"
     if not prompt or leaks(answer, prompt):
         prompt, form = _in_place(article, seg, answer, label, answer_tokens)
@@ -163,6 +169,7 @@ def _participle_echo(article: Article, seg: Segment, answer_tokens: set[int], wh
 
 
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound"})
+LIST_DEPS = frozenset({"conj", "cc", "punct", "preconj"})  # preconj: the "both" of "both A and B"
 COPULA_KEEPS = frozenset({"aux", "auxpass", "neg"})
 HEDGE_DEPS = frozenset({"advmod", "quantmod"})  # "nearly three years", "about 300"
 SMALL_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
@@ -197,15 +204,18 @@ def _amount_of_a_noun(head, label: str) -> bool:
 
 def _before_the_end_of_a_list(head, answer_tokens: set[int]) -> bool:
     """One item of a list that goes on after it: "including the Iraqi army and special forces, what and
-    Shia militias has been fighting?" reads as no question; the blank reads as the sentence did. (The last
-    item keeps its echo, "… and what?": blanking it too cost more BLEU than the quality target has left.)"""
+    Shia militias has been fighting?" reads as no question; the blank reads as the sentence did. Reached only
+    where _besides could not name the other items. (The last item keeps its echo, "… and what?": blanking it
+    too cost more BLEU than the quality target has left.)"""
     items = _list_items(head)
     return len(items) > 1 and max(answer_tokens) < items[-1].left_edge.i
 
 
 def _list_items(head) -> list:
     """The items of the list `head` is in (itself alone if none)."""
-    first = head if head.dep_ != "conj" else head.head
+    first = head
+    while first.dep_ == "conj":  # "teachers" hangs on "owners", which hangs on "Residents"
+        first = first.head
     items = [first, *(c for c in first.children if c.dep_ == "conj")]
     while items[-1] is not first and any(c.dep_ == "conj" for c in items[-1].children):
         items.append(next(c for c in items[-1].children if c.dep_ == "conj"))
@@ -329,6 +339,37 @@ def _shared_subject(verb):
 def _small_clause(tok) -> bool:
     """A verbless clause the parser hangs on a verb ("make [the street safer]"): its phrase leaves it out."""
     return tok.dep_ in SMALL_CLAUSE_DEPS and tok.pos_ not in ("VERB", "AUX")
+
+
+def _besides(doc, cand: Candidate, answer_tokens: set[int], prompt: str) -> str | None:
+    """The question for a whole list, asked for one item by naming the others: "Besides residents and shop
+    owners, who spoke at the meeting?", which has one answer. None where the candidate is not such a list, or
+    its items are joined by "or" ("Besides parking or traffic" asks about neither)."""
+    items = _list_items(_answer_head(doc, answer_tokens))
+    if len(items) < 2 or not all(cand.start <= item.i < cand.end for item in items):
+        return prompt  # the selection is part of one phrase the question asks for, not a list item
+    if any(t.dep_ == "cc" and t.lower_ != "and" for item in items for t in item.children):
+        return None
+    end = items[-1].right_edge.i
+    words = [{i for i in _item_tokens(item) if i <= end} for item in items]  # "near the library" ends it
+    if any(tokens & answer_tokens and not tokens <= answer_tokens for tokens in words):
+        return None  # the selection is part of an item: "owners" of "shop owners"
+    others = [tokens for tokens in words if not tokens & answer_tokens]
+    if not others:
+        return prompt  # the selection is the whole list
+    if items[0].i != cand.head:
+        return None  # the list only describes what is asked for: "Grammy winner and Academy Award nominee"
+    named = [join_items(doc, sorted(tokens)) for tokens in others]
+    named[0] = lower_first(doc, named[0], min(others[0]))
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"Besides {listed}, {prompt[:1].lower()}{prompt[1:]}"
+
+
+def _item_tokens(item) -> set[int]:
+    """An item's own words: its subtree without the items, commas and "and" that hang on it. (The list's
+    first item may also hold words after the list, which the caller leaves out.)"""
+    rest = {t.i for c in item.children if c.dep_ in LIST_DEPS for t in c.subtree}
+    return {t.i for t in item.subtree} - rest
 
 
 def _one_item_of(doc, core: set[int], answer_tokens: set[int]) -> bool:

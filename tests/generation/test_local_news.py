@@ -71,15 +71,23 @@ def test_a_year_the_tagger_calls_a_number_gets_years_for_wrong_choices(drafts):
     ("selection", "prompt"),
     [
         # "Who spoke at the meeting?" had three right answers: a student naming residents was marked wrong.
-        ("teachers", "Residents, shop owners and who spoke at the meeting on Tuesday?"),
-        ("noise", "Some residents worried about parking, traffic and what near the new library?"),
-        ("Residents", "_____, shop owners and teachers spoke at the meeting on Tuesday."),
+        ("teachers", "Besides residents and shop owners, who spoke at the meeting on Tuesday?"),
+        ("Residents", "Besides shop owners and teachers, who spoke at the meeting on Tuesday?"),
+        ("shop owners and teachers", "Besides residents, who spoke at the meeting on Tuesday?"),
+        # "near the new library" hangs on "parking" but belongs to the whole list, not to the first item
+        ("noise", "Besides parking and traffic, what did some residents worry about?"),
+        ("parking", "Besides traffic and noise, what did some residents worry about?"),
+        # "Besides the park or the school" would ask about neither: an "or" list keeps its blank or echo
+        ("the park", "Councillors will choose between _____ or the school."),
+        # part of one item is no item: the others cannot be named around it
+        ("owners", "Residents, shop _____ and teachers spoke at the meeting on Tuesday."),
     ],
 )
 def test_ask_about_one_item_of_a_list_names_the_others_so_it_has_one_answer(selection, prompt):
     text = (
         "Residents, shop owners and teachers spoke at the meeting on Tuesday. Some residents worried about "
-        "parking, traffic and noise near the new library."
+        "parking, traffic and noise near the new library. Councillors will choose between the park or the "
+        "school."
     )
     start = text.index(selection)
     assert question_for_answer(text, start, start + len(selection)).prompt == prompt
