@@ -38,7 +38,8 @@ from .pipeline import generate_questions
 # Fire of London" moved into a question writes its "the" small; "Ask about this" on one item of a list
 # never asks about the whole list ("Who spoke at the meeting?" had three right answers)
 # 6: "Ask about this" on items of an "and" list names the others ("Besides residents and shop owners, who
-# spoke at the meeting?"), where it wrote "Residents, shop owners and who spoke …?" or a blank
+# spoke at the meeting?"), where it wrote "Residents, shop owners and who spoke …?" or a blank; a title the
+# model read as part of a name ("Councillor Tom Reed") stays out of answers and wrong choices
 GENERATOR_VERSION = "passage-qg-6"
 
 __all__ = [

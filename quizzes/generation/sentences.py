@@ -124,9 +124,30 @@ def _entities(doc) -> dict[int, tuple[int, int, str]]:
             label = "PERSON"
         if label == "DATE" and not _looks_like_date(ent):
             continue
-        for tok in ent:
-            result[tok.i] = (ent.start, ent.end, label)
+        start = _past_titles(doc, ent.start, ent.end) if label == "PERSON" else ent.start
+        for tok in doc[start : ent.end]:
+            result[tok.i] = (start, ent.end, label)
     return result
+
+
+# Words that say what a person does, not who they are: the model takes "Councillor Tom Reed" for one name but
+# "Mayor Linda Torres" for a title and a name. Left out of the name, so that every name is asked and offered
+# alike ("Councillor _____ said …" with "Tom Reed"), never "Mayor Councillor Tom Reed" among the choices.
+# Kings, queens, popes and saints are left alone: their title is how the name is written ("Queen Victoria").
+PERSON_TITLES = frozenset(
+    "mr mrs ms mx dr prof professor mayor councillor councilor councilman councilwoman alderman president "
+    "vice senator sen representative rep congressman congresswoman governor gov judge justice chief police "
+    "officer sheriff minister prime secretary commissioner superintendent principal headteacher coach "
+    "detective inspector sergeant sgt constable deputy chancellor ambassador spokesman spokeswoman general "
+    "gen colonel col captain capt lieutenant lt admiral commander".split()
+)
+
+
+def _past_titles(doc, start: int, end: int) -> int:
+    """The first token of a person's name after the titles in front of it (at least the last word stays)."""
+    while start < end - 1 and doc[start].lower_.rstrip(".") in PERSON_TITLES:
+        start += 1
+    return start
 
 
 def _title_words(doc, segments: list[Segment]) -> set[str]:

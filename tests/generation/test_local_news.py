@@ -91,3 +91,19 @@ def test_ask_about_one_item_of_a_list_names_the_others_so_it_has_one_answer(sele
     )
     start = text.index(selection)
     assert question_for_answer(text, start, start + len(selection)).prompt == prompt
+
+
+def test_names_after_a_title_are_asked_and_offered_without_it():
+    # The model read "Councillor Tom Reed" as one name but "Mayor Linda Torres" as a title and a name: the
+    # mayor's question offered "Councillor Tom Reed" ("Mayor Councillor Tom Reed"), and the councillor's
+    # answer was the only choice with a title.
+    text = ARTICLE + (
+        "\nCouncillor Tom Reed, who voted against the plan, said the money should go to schools. Police "
+        "Chief Maria Gomez said she welcomed the lanes.\n"
+    )
+    drafts = {d.answer: d for d in generate_questions(text, limit=60) if d.kind == "multiple_choice"}
+    assert drafts["Tom Reed"].prompt.startswith("Councillor _____, who voted against the plan"), drafts
+    for name in ("Linda Torres", "Tom Reed", "Maria Gomez"):
+        assert sorted(drafts[name].choices) == sorted(
+            {"Linda Torres", "Tom Reed", "Maria Gomez", "Carlos Mendez"}
+        ), drafts[name]
