@@ -39,7 +39,8 @@ from .pipeline import generate_questions
 # never asks about the whole list ("Who spoke at the meeting?" had three right answers)
 # 6: "Ask about this" on items of an "and" list names the others ("Besides residents and shop owners, who
 # spoke at the meeting?"), where it wrote "Residents, shop owners and who spoke …?" or a blank; a title the
-# model read as part of a name ("Councillor Tom Reed") stays out of answers and wrong choices
+# model read as part of a name ("Councillor Tom Reed") stays out of answers and wrong choices; an age the
+# model calls a date asks "at what age" or "how old", not "at age when?" or "How long was she?"
 GENERATOR_VERSION = "passage-qg-6"
 
 __all__ = [

@@ -140,6 +140,11 @@ def _in_place(
         tokens |= answer_tokens
         tokens -= {c.i for c in head.head.children if c.dep_ == "det"}  # "for the how many cyclists?"
         wh = f"how many {noun}"
+    age = _age_of(head)
+    if age is not None:  # "at age when?" for the 38 of "at age 38" (the model calls "age 38" a date)
+        answer_tokens = answer_tokens | set(range(age.left_edge.i, max(answer_tokens) + 1))
+        tokens |= answer_tokens
+        wh = "what age"
     if wh.startswith("how "):  # "lasted nearly how long?": the word that hedges the amount goes with it
         tokens -= {
             i for i in tokens if doc[i].dep_ in HEDGE_DEPS and doc[i].head.i in answer_tokens and i < first
@@ -148,6 +153,18 @@ def _in_place(
     if echo is not None:
         return echo, "what_in_place"
     return _with_gap(doc, seg, tokens, answer_tokens, wh, as_question), "what_in_place"
+
+
+def _age_of(number):
+    """The "age" a number gives ("at age 38", "at the age of 65"), or None."""
+    if number.lemma_.lower() == "age":
+        return number  # the selection is the whole "the age of 65"
+    if not number.like_num:
+        return None
+    owner = number.head
+    if owner.lower_ == "of" and number.dep_ == "pobj":
+        owner = owner.head
+    return owner if owner.lemma_.lower() == "age" and owner.i < number.i else None
 
 
 def _participle_echo(article: Article, seg: Segment, answer_tokens: set[int], wh: str) -> str | None:

@@ -16,6 +16,7 @@ FORM_WEIGHT = {
     "how_much": 2.8,
     "when": 2.9,
     "how_long": 2.6,
+    "how_old": 2.6,
     "where": 2.3,
     "which": 2.4,
     "who_object": 2.5,

@@ -39,6 +39,7 @@ ORDINAL = re.compile(
     r"^(the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(st|nd|rd|th))$",
     re.IGNORECASE,
 )
+AGE = re.compile(r"^(the )?age\b|\bold$", re.IGNORECASE)  # "age 38", "the age of 65", "65 years old"
 YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
 
 
@@ -52,6 +53,10 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             return "how often", role == "pp"  # "elections take place every five years"
         if role == "nested":
             return None  # "the plan for two years" made "When have residents opposed the plan for?"
+        if AGE.search(text):  # the model calls an age a date: "How long was she?" for "65 years old"
+            if role == "object" and text.lower().endswith(" old"):
+                return "how old", False
+            return ("at what age", True) if role == "pp" and p == "at" else None
         if role == "pp" and p in WHEN_PREPS:
             return "when", True
         if role == "pp" and p == "since" and _first_or_most_since(prep):
@@ -101,6 +106,8 @@ def form_name(wh: str, role: str) -> str:
         return wh.replace(" ", "_")[:8]
     if wh == "how long":
         return "how_long"
+    if wh in ("how old", "at what age"):
+        return "how_old"
     if first in ("when", "where", "which") or wh.endswith("when"):
         return "when" if wh.endswith("when") else first
     if wh == "what year":
