@@ -40,10 +40,15 @@ def render_evidence(question: Question) -> str:
 
 def report_saved(request, model_admin, saved: QuestionSaved) -> None:
     """Tell the teacher what saving changed beyond what they typed: an answer set from the ticked choice,
-    answers regraded. Nothing is said when nothing grading reads changed."""
+    accepted answers removed with the old one, answers regraded. Nothing is said when nothing grading reads
+    changed."""
     question = saved.question
     if saved.answer_from_choice:
         text = texts.ANSWER_FOLLOWS_RIGHT_CHOICE.format(question=question, answer=question.answer)
+        model_admin.message_user(request, text, messages.WARNING)
+    if saved.accepted_dropped:
+        dropped = ", ".join(f"“{item}”" for item in saved.accepted_dropped)
+        text = texts.ACCEPTED_ANSWERS_DROPPED.format(dropped=dropped, answer=question.answer)
         model_admin.message_user(request, text, messages.WARNING)
     if saved.regraded:
         text = texts.QUESTION_REGRADED.format(
@@ -118,7 +123,10 @@ class QuestionAdminForm(forms.ModelForm):
     accepted_answers = AcceptedAnswersField(
         required=False,
         label="Accepted answers",
-        help_text="Other answers graded as correct for a short answer, one per line.",
+        help_text=(
+            "Other answers graded as correct for a short answer, one per line. Ticking another choice as "
+            "right removes them: they were spellings of the old answer."
+        ),
     )
 
     class Meta:

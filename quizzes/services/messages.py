@@ -44,6 +44,10 @@ ANSWER_FOLLOWS_RIGHT_CHOICE = (
     "The answer to “{question}” now reads “{answer}”, the choice ticked as right: students are graded "
     "against that choice and told it when they miss it."
 )
+ACCEPTED_ANSWERS_DROPPED = (
+    "The accepted answers {dropped} were other spellings of the old right answer, not of “{answer}”, so "
+    "they were removed. Add any that also fit the new answer."
+)
 QUESTION_REGRADED = (
     "{regraded} student answer(s) to “{question}” were regraded and the scores recomputed; "
     "{changed} result(s) changed."

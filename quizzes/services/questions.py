@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from quizzes.board_cache import board_version_bump
 from quizzes.models import AssignmentQuestion, Attempt, Choice, Question, Response
 from quizzes.services.answers import grade_answer
-from quizzes.services.right_choice import answer_for_choices
+from quizzes.services.right_choice import KINDS_WITH_CHOICES, answer_for_choices, same_answer
 
 EDITABLE_FIELDS = {
     "kind",
@@ -38,6 +38,7 @@ class QuestionSaved:
     regraded: int = 0  # student answers regraded: none unless something grading reads changed
     results_changed: int = 0  # of those, how many went from right to wrong or back
     answer_from_choice: bool = False  # the answer was set to the ticked choice's text, not as given
+    accepted_dropped: tuple[str, ...] = ()  # accepted answers removed with the old right answer
 
 
 def _final_choices(stored: Question, saved: list[Choice], deleted: list[Choice]) -> list[Choice]:
@@ -53,6 +54,32 @@ def _right_choice_id(question: Question) -> int | None:
     if question.pk is None:
         return None
     return question.choices.filter(is_correct=True).values_list("pk", flat=True).first()
+
+
+def _follow_right_choice(
+    stored: Question, final: list[Choice], *, answer_before: str, names: set[str]
+) -> tuple[bool, list[str]]:
+    """Make the answer the ticked choice's text (see right_choice); returns whether that changed what was
+    given, and the accepted answers dropped. Accepted answers are other spellings of the answer, which a
+    teacher never types for a question with choices: once its right choice names another answer they
+    belong to the old one, and would grade a student's "Peshmerga" right for "Isis" if the question became
+    a short answer. So they go, unless the teacher wrote accepted answers in this same save."""
+    answer = answer_for_choices(
+        kind=stored.kind,
+        answer=stored.answer,
+        choices=[(choice.text, choice.is_correct) for choice in final],
+        answer_typed="answer" in names,
+    )
+    followed = answer != stored.answer
+    if followed:
+        stored.answer = answer
+        names.add("answer")
+    keep = stored.kind not in KINDS_WITH_CHOICES or not final or "accepted_answers" in names
+    if keep or not stored.accepted_answers or same_answer(answer_before, answer):
+        return followed, []
+    dropped, stored.accepted_answers = list(stored.accepted_answers), []
+    names.add("accepted_answers")
+    return followed, dropped
 
 
 def _choices_write(question: Question, saved: list[Choice], deleted: list[Choice]) -> None:
@@ -79,25 +106,17 @@ def question_edit(
     Answers already given are regraded, and the attempts rescored, only when something grading reads
     changed: the kind, the answer, the accepted answers, which choice is right, or a removed choice."""
     saved, deleted = list(choices), list(deleted_choices)
+    stored = question if question.pk is None else Question.objects.select_for_update().get(pk=question.pk)
+    answer_before = stored.answer
     if question.pk is None:
-        stored, names = question, set(EDITABLE_FIELDS)
+        names = set(EDITABLE_FIELDS)
     else:
-        stored = Question.objects.select_for_update().get(pk=question.pk)
         names = {n for n in changed if n in EDITABLE_FIELDS and getattr(stored, n) != getattr(question, n)}
         for name in names:
             setattr(stored, name, getattr(question, name))
     right_before = _right_choice_id(stored)
     final = _final_choices(stored, saved, deleted)
-    answer = answer_for_choices(
-        kind=stored.kind,
-        answer=stored.answer,
-        choices=[(choice.text, choice.is_correct) for choice in final],
-        answer_typed="answer" in names,
-    )
-    followed = answer != stored.answer
-    if followed:
-        stored.answer = answer
-        names.add("answer")
+    followed, dropped = _follow_right_choice(stored, final, answer_before=answer_before, names=names)
     is_new = stored.pk is None
     edited = bool(names & CONTENT_FIELDS or saved or deleted)
     if not is_new and stored.origin == Question.Origin.GENERATED and edited:
@@ -105,15 +124,17 @@ def question_edit(
     stored.full_clean()
     stored.save()
     _choices_write(stored, saved, deleted)
-    question.answer, question.edited_by_teacher = stored.answer, stored.edited_by_teacher
+    question.answer, question.accepted_answers = stored.answer, stored.accepted_answers
+    question.edited_by_teacher = stored.edited_by_teacher
+    said = partial(QuestionSaved, stored, answer_from_choice=followed, accepted_dropped=tuple(dropped))
     if is_new:
-        return QuestionSaved(stored, answer_from_choice=followed)
+        return said()
     grading = bool(names & GRADING_FIELDS) or bool(deleted) or _right_choice_id(stored) != right_before
     if not grading:
-        return QuestionSaved(stored, answer_from_choice=followed)
+        return said()
     results_changed = question_regrade(question=stored)
     regraded = Response.objects.filter(question_id=stored.pk).count()
-    return QuestionSaved(stored, regraded, results_changed, followed)
+    return said(regraded=regraded, results_changed=results_changed)
 
 
 def question_update(*, question: Question, **fields) -> Question:

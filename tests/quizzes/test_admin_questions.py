@@ -304,6 +304,22 @@ def test_ticking_another_choice_moves_the_answer_with_it_and_says_so(client, tea
     assert escape(messages.ANSWER_FOLLOWS_RIGHT_CHOICE.format(question=question, answer="June")) in page
 
 
+def test_ticking_another_choice_removes_the_old_answers_accepted_answers_and_says_so(client, teacher):
+    # A generated question carries other spellings of its answer; they must not outlive it.
+    question = march_question(teacher, accepted_answers=["March", "in March"])
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(
+        client.get(url).content.decode(), **{"choices-0-is_correct": None, "choices-1-is_correct": "on"}
+    )
+
+    page = client.post(url, data, follow=True).content.decode()
+    question.refresh_from_db()
+    assert (question.answer, question.accepted_answers) == ("June", [])
+    told = messages.ACCEPTED_ANSWERS_DROPPED.format(dropped="“March”, “in March”", answer="June")
+    assert escape(told) in page
+    assert "in March</textarea>" not in client.get(url).content.decode()
+
+
 def test_typing_the_new_answer_with_the_new_tick_saves(client, teacher):
     question = march_question(teacher)
     url = reverse("admin:quizzes_question_change", args=[question.pk])

@@ -20,6 +20,7 @@ from quizzes.services import (
     questions_set_status,
     response_submit,
 )
+from quizzes.services.answers import grade_answer
 from quizzes.services.questions import question_edit
 from tests.factories import (
     ArticleFactory,
@@ -226,6 +227,53 @@ def test_the_answer_follows_the_ticked_choice():
     march.is_correct, june.is_correct = False, True
     question_edit(question=question, choices=[march, june], deleted_choices=[])
     assert Question.objects.get(pk=question.pk).answer == "June"
+
+
+PESHMERGA = ["The Peshmerga", "Peshmerga"]  # as the generator writes a right answer's other spellings
+
+
+def peshmerga_question():
+    return multiple_choice_question(answer="The Peshmerga", wrong=("Isis",), accepted_answers=PESHMERGA)
+
+
+def test_ticking_another_choice_drops_the_old_answers_accepted_spellings():
+    question = peshmerga_question()
+    old, new = question.choices.get(text="The Peshmerga"), question.choices.get(text="Isis")
+    old.is_correct, new.is_correct = False, True
+
+    saved = question_edit(question=question, choices=[old, new], deleted_choices=[])
+    assert saved.accepted_dropped == tuple(PESHMERGA)
+    question.refresh_from_db()
+    assert (question.answer, question.accepted_answers) == ("Isis", [])
+    # Were the question made a short answer, "Peshmerga" must not be graded right for "Isis".
+    question_update(question=question, kind=Question.Kind.SHORT_ANSWER)
+    assert grade_answer(question=question, choice=None, answer_text="Peshmerga") is False
+
+
+def test_respelling_the_ticked_choice_keeps_the_accepted_answers():
+    question = peshmerga_question()
+    right = question.choices.get(is_correct=True)
+    right.text = "the Peshmerga"  # the same answer, as grading reads it
+
+    assert question_edit(question=question, choices=[right], deleted_choices=[]).accepted_dropped == ()
+    assert Question.objects.get(pk=question.pk).accepted_answers == PESHMERGA
+
+
+def test_accepted_answers_written_with_the_new_tick_are_kept():
+    question = peshmerga_question()
+    old, new = question.choices.get(text="The Peshmerga"), question.choices.get(text="Isis")
+    old.is_correct, new.is_correct = False, True
+    question.accepted_answers = ["Islamic State"]
+
+    saved = question_edit(question=question, changed=["accepted_answers"], choices=[old, new])
+    assert saved.accepted_dropped == ()
+    assert Question.objects.get(pk=question.pk).accepted_answers == ["Islamic State"]
+
+
+def test_a_short_answers_accepted_answers_stay_when_its_answer_is_retyped():
+    question = QuestionFactory(answer="Mosul", accepted_answers=["Mosul city"])
+    question_update(question=question, answer="Mosul, Iraq")
+    assert Question.objects.get(pk=question.pk).accepted_answers == ["Mosul city"]
 
 
 def test_choices_without_a_right_one_are_refused():
