@@ -17,6 +17,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from quizzes import constraint_messages
+from quizzes.admin.inline_errors import InlineErrorsOnTopMixin
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Choice, Question
 from quizzes.services import messages as texts
@@ -219,7 +220,7 @@ ARTICLE_HEADLINE_CHARS = 30
 
 
 @admin.register(Question)
-class QuestionAdmin(ScopedModelAdmin):
+class QuestionAdmin(InlineErrorsOnTopMixin, ScopedModelAdmin):
     form = QuestionAdminForm
     owner_path = "article__owner"
     inlines = [ChoiceInline]

@@ -58,6 +58,14 @@ def assert_refused_as_not_the_ticked_choice(response, answer: str = "June", choi
     assert escape(expected) in response.content.decode()
 
 
+def top_errors(response) -> str:
+    """The page's top error area: from "Please correct the error below." to the first fieldset."""
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="errornote"' in page, "the form was not refused"
+    return page.split('class="errornote"', 1)[1].split("<fieldset", 1)[0]
+
+
 def test_approve_and_reject_change_only_the_teachers_own_questions(client, teacher):
     mine = QuestionFactory(article=ArticleFactory(owner=teacher), status=Question.Status.DRAFT)
     theirs = QuestionFactory(status=Question.Status.DRAFT)
@@ -344,6 +352,43 @@ def test_a_question_with_choices_but_none_ticked_is_refused(client, teacher):
     assert question.choices.get(is_correct=True).text == "March"
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"choices-0-is_correct": None}, f"Choices: {messages.RIGHT_CHOICE_REQUIRED}"),
+        ({"choices-1-is_correct": "on"}, f"Choices: {messages.ONE_RIGHT_CHOICE}"),
+        ({"choices-1-text": ""}, "Choices, row 2, Text: This field is required."),
+        (
+            {"answer": "June"},
+            "Choices: " + messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March"),
+        ),
+    ],
+    ids=["none-ticked", "two-ticked", "blank-choice", "answer-not-ticked"],
+)
+def test_a_choice_error_is_repeated_at_the_top_of_the_page(client, teacher, change, expected):
+    # Django's note at the top says only "Please correct the error below."; the choice's own error sat far
+    # below in the choices list, where a teacher reading the top of the page did not see it.
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(client.get(url).content.decode(), **change)
+
+    assert escape(expected) in top_errors(client.post(url, data))
+    assert question.choices.get(is_correct=True).text == "March"
+
+
+def test_a_deleted_choice_with_an_error_is_not_reported(client, teacher):
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    html = client.get(url).content.decode()
+    data = admin_form_data(
+        html, **{"choices-0-is_correct": None, "choices-2-text": "", "choices-2-DELETE": "on"}
+    )
+
+    top = top_errors(client.post(url, data))
+    assert escape(f"Choices: {messages.RIGHT_CHOICE_REQUIRED}") in top
+    assert "row 3" not in top  # a row being deleted is not saved, so its blank text does not matter
+
+
 def test_a_new_question_whose_answer_is_not_its_ticked_choice_is_refused(client, teacher):
     article = ArticleFactory(owner=teacher)
     url = reverse("admin:quizzes_question_add")
@@ -357,7 +402,10 @@ def test_an_answer_typed_on_the_article_page_must_be_the_ticked_choice(client, t
     url = reverse("admin:articles_article_change", args=[question.article_id])
     data = admin_form_data(client.get(url).content.decode(), **{"questions-0-answer": "June"})
 
-    assert_refused_as_not_the_ticked_choice(client.post(url, data))
+    response = client.post(url, data)
+    assert_refused_as_not_the_ticked_choice(response)
+    expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March")
+    assert escape(f"Questions, row 1, Answer: {expected}") in top_errors(response)
     question.refresh_from_db()
     assert question.answer == "March"
 
