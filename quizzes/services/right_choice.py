@@ -28,14 +28,17 @@ def answer_for_choices(
     *, kind: str, answer: str, choices: Iterable[tuple[str, bool]], answer_typed: bool
 ) -> str:
     """The answer a question must store, given its choices as (text, ticked as right): the ticked choice's
-    text. A short answer, or a question without choices, keeps `answer`. Raises ValidationError when no
-    choice or several are ticked, or when the teacher typed an answer (`answer_typed`) naming another."""
+    text. A short answer, or a question without choices, keeps `answer`. Raises ValidationError when
+    several choices are ticked (even on a short answer, which keeps its choices), when none is, or when the
+    teacher typed an answer (`answer_typed`) naming another."""
     listed = list(choices)
+    right = [text for text, ticked in listed if ticked]
+    if len(right) > 1:  # whatever the kind: the database keeps one right choice per question
+        raise ValidationError(messages.ONE_RIGHT_CHOICE)
     if kind not in KINDS_WITH_CHOICES or not listed:
         return answer
-    right = [text for text, ticked in listed if ticked]
-    if len(right) != 1:
-        raise ValidationError(messages.ONE_RIGHT_CHOICE if right else messages.RIGHT_CHOICE_REQUIRED)
+    if not right:
+        raise ValidationError(messages.RIGHT_CHOICE_REQUIRED)
     if answer_typed and not same_answer(answer, right[0]):
         raise ValidationError(messages.ANSWER_NOT_RIGHT_CHOICE.format(answer=answer, choice=right[0]))
     return right[0]

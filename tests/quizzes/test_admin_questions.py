@@ -376,6 +376,22 @@ def test_a_choice_error_is_repeated_at_the_top_of_the_page(client, teacher, chan
     assert question.choices.get(is_correct=True).text == "March"
 
 
+def test_two_ticked_choices_on_a_question_made_a_short_answer_are_refused_not_a_500(client, teacher):
+    # A short answer keeps its choices, and the database allows one right choice per question whatever its
+    # kind: the save used to reach that constraint and fail with an IntegrityError (a server error page).
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = admin_form_data(
+        client.get(url).content.decode(),
+        kind=Question.Kind.SHORT_ANSWER,
+        **{"choices-1-is_correct": "on"},
+    )
+
+    assert escape(f"Choices: {messages.ONE_RIGHT_CHOICE}") in top_errors(client.post(url, data))
+    question.refresh_from_db()
+    assert question.kind == Question.Kind.MULTIPLE_CHOICE
+
+
 def test_a_deleted_choice_with_an_error_is_not_reported(client, teacher):
     question = march_question(teacher)
     url = reverse("admin:quizzes_question_change", args=[question.pk])

@@ -276,6 +276,17 @@ def test_a_short_answers_accepted_answers_stay_when_its_answer_is_retyped():
     assert Question.objects.get(pk=question.pk).accepted_answers == ["Mosul city"]
 
 
+def test_two_right_choices_are_refused_even_on_a_short_answer():
+    question = multiple_choice_question(answer="March", wrong=("June",))
+    question.kind = Question.Kind.SHORT_ANSWER
+    june = question.choices.get(text="June")
+    june.is_correct = True
+    with pytest.raises(ValidationError) as excinfo:
+        question_edit(question=question, changed=["kind"], choices=[june])
+    assert excinfo.value.messages == [messages.ONE_RIGHT_CHOICE]
+    assert Question.objects.get(pk=question.pk).kind == Question.Kind.MULTIPLE_CHOICE
+
+
 def test_choices_without_a_right_one_are_refused():
     question = multiple_choice_question(answer="March", wrong=("June",))
     march = question.choices.get(text="March")
