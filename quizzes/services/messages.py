@@ -36,6 +36,10 @@ ASSIGNMENT_QUESTION_NOT_APPROVED = "Only approved questions of this article can 
 
 # Questions: a question with choices is graded by its ticked choice, so its answer must name that choice.
 RIGHT_CHOICE_REQUIRED = "Tick the choice that is the right answer."
+CHOICES_THE_SAME = (
+    "Two choices read “{choice}”: students cannot tell them apart, and one who picks the copy that is not "
+    "ticked as right is marked wrong. Make each choice different."
+)
 ANSWER_NOT_RIGHT_CHOICE = (
     "The answer “{answer}” is not the choice ticked as right (“{choice}”), which is what students are "
     "graded against. To change the right answer, tick that choice (or edit its text): the answer follows it."

@@ -24,13 +24,21 @@ def same_answer(first: str, second: str) -> bool:
     return bool(normalise(first)) and normalise(first) == normalise(second)
 
 
+def repeated_choice(texts: list[str]) -> str | None:
+    """The first choice that names the same answer as an earlier one ("March" and "march "), if any."""
+    for number, text in enumerate(texts):
+        if any(same_answer(text, earlier) for earlier in texts[:number]):
+            return text
+    return None
+
+
 def answer_for_choices(
     *, kind: str, answer: str, choices: Iterable[tuple[str, bool]], answer_typed: bool
 ) -> str:
     """The answer a question must store, given its choices as (text, ticked as right): the ticked choice's
     text. A short answer, or a question without choices, keeps `answer`. Raises ValidationError when
-    several choices are ticked (even on a short answer, which keeps its choices), when none is, or when the
-    teacher typed an answer (`answer_typed`) naming another."""
+    several choices are ticked (even on a short answer, which keeps its choices), when none is, when two
+    choices name the same answer, or when the teacher typed an answer (`answer_typed`) naming another."""
     listed = list(choices)
     right = [text for text, ticked in listed if ticked]
     if len(right) > 1:  # whatever the kind: the database keeps one right choice per question
@@ -39,6 +47,9 @@ def answer_for_choices(
         return answer
     if not right:
         raise ValidationError(messages.RIGHT_CHOICE_REQUIRED)
+    twin = repeated_choice([text for text, _ in listed])
+    if twin is not None:  # a student who picks the unticked twin of the right answer would be marked wrong
+        raise ValidationError(messages.CHOICES_THE_SAME.format(choice=twin))
     if answer_typed and not same_answer(answer, right[0]):
         raise ValidationError(messages.ANSWER_NOT_RIGHT_CHOICE.format(answer=answer, choice=right[0]))
     return right[0]

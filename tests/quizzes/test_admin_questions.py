@@ -358,12 +358,13 @@ def test_a_question_with_choices_but_none_ticked_is_refused(client, teacher):
         ({"choices-0-is_correct": None}, f"Choices: {messages.RIGHT_CHOICE_REQUIRED}"),
         ({"choices-1-is_correct": "on"}, f"Choices: {messages.ONE_RIGHT_CHOICE}"),
         ({"choices-1-text": ""}, "Choices, row 2, Text: This field is required."),
+        ({"choices-1-text": "march "}, "Choices: " + messages.CHOICES_THE_SAME.format(choice="march")),
         (
             {"answer": "June"},
             "Choices: " + messages.ANSWER_NOT_RIGHT_CHOICE.format(answer="June", choice="March"),
         ),
     ],
-    ids=["none-ticked", "two-ticked", "blank-choice", "answer-not-ticked"],
+    ids=["none-ticked", "two-ticked", "blank-choice", "twin-choices", "answer-not-ticked"],
 )
 def test_a_choice_error_is_repeated_at_the_top_of_the_page(client, teacher, change, expected):
     # Django's note at the top says only "Please correct the error below."; the choice's own error sat far

@@ -287,6 +287,17 @@ def test_two_right_choices_are_refused_even_on_a_short_answer():
     assert Question.objects.get(pk=question.pk).kind == Question.Kind.MULTIPLE_CHOICE
 
 
+def test_a_wrong_choice_that_names_the_right_answer_is_refused():
+    # Students would see "March" twice, and one who picked the unticked one would be marked wrong.
+    question = multiple_choice_question(answer="March", wrong=("June",))
+    june = question.choices.get(text="June")
+    june.text = "march"
+    with pytest.raises(ValidationError) as excinfo:
+        question_edit(question=question, choices=[june])
+    assert excinfo.value.messages == [messages.CHOICES_THE_SAME.format(choice="march")]
+    assert question.choices.filter(text="June").exists()
+
+
 def test_choices_without_a_right_one_are_refused():
     question = multiple_choice_question(answer="March", wrong=("June",))
     march = question.choices.get(text="March")
