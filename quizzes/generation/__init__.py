@@ -40,7 +40,12 @@ from .pipeline import generate_questions
 # 6: "Ask about this" on items of an "and" list names the others ("Besides residents and shop owners, who
 # spoke at the meeting?"), where it wrote "Residents, shop owners and who spoke …?" or a blank; a title the
 # model read as part of a name ("Councillor Tom Reed") stays out of answers and wrong choices; an age the
-# model calls a date asks "at what age" or "how old", not "at age when?" or "How long was she?"
+# model calls a date asks "at what age" or "how old", not "at age when?" or "How long was she?"; from a
+# match report: a sports story's team is asked "who" with teams for wrong choices, not Unicef; a person the
+# model took for a place ("striker Jamal Okafor"), or named by surname alone ("Okafor scored"), is a person;
+# "In which minute …?" with "71st" for answer; no question about what "neither team" or "no one" did; a list
+# the parser hung on the verb loses no "and"; a title the parser cut from its name is not left behind; "in
+# the past five years" is no "when"; a sentence's first "The" is written small unless it is part of a name
 GENERATOR_VERSION = "passage-qg-6"
 
 __all__ = [

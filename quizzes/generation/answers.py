@@ -193,8 +193,11 @@ def _for_child(article: Article, clause: Clause, child, in_clause: set[int]) -> 
 
 
 def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop) -> list[Candidate]:
-    found = []
-    core = core_span(article, head)
+    found: list[Candidate] = []
+    if _negated(head) or _cut_from_its_title(head):
+        return found
+    # One item of a list is not the answer; "how many paintings" still has one.
+    core = None if _listed_with_the_verb(head) else core_span(article, head)
     if core is not None and core[2] == "NP" and too_generic(article.doc, core[0], core[1]):
         core = None
     if core is not None and all(i in drop for i in range(core[0], core[1])):
@@ -205,12 +208,55 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
         ):
             wh, with_prep = choice
             full_drop = drop | {prep.i} if (with_prep and prep is not None) else drop
+            start, end = (
+                _ordinal_of(article.doc, core[0], core[1]) if wh.startswith("in which ") else core[:2]
+            )
             found.append(
-                Candidate(clause, core[0], core[1], core[2], wh, role, full_drop, form_name(wh, role), head.i)
+                Candidate(clause, start, end, core[2], wh, role, full_drop, form_name(wh, role), head.i)
             )
     found.extend(_how_many(article, clause, head, role, prep, drop))
     found.extend(_which_of(article, clause, head, role, drop))
     return found
+
+
+NOUN_POS = frozenset({"NOUN", "PROPN", "NUM"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "none", "nobody", "nothing"})
+
+
+def _negated(head) -> bool:
+    """ "Neither team could find a winner": "What could find a winner?" has no answer, "team" least of all."""
+    return head.lower_ in NEGATIVE_DETERMINERS or any(
+        c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in head.children
+    )
+
+
+def _listed_with_the_verb(head) -> bool:
+    """An object whose list the parser hung on the verb ("receive [a trophy] and [£5,000]", with "£5,000" a
+    conjunct of "receive"): "What will the Rovers receive?" has the other for an answer too."""
+    if head.dep_ not in ("dobj", "dative"):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ in NOUN_POS and c.i > head.i for c in head.head.children)
+
+
+def _ordinal_of(doc, start: int, end: int) -> tuple[int, int]:
+    """ "71st" of "the 71st minute", the answer to "In which minute …?" (the whole phrase would repeat it)."""
+    if doc[start].lower_ == "the":
+        start += 1
+    return start, max(start + 1, end - 1)
+
+
+def _cut_from_its_title(head) -> bool:
+    """A name and its title the parser took for two phrases ("through [captain] [Ellie Brooks]", the name
+    an object of the verb): asking for either leaves the other in the question ("Who did Rovers equalise
+    through captain?", or "… through Ellie Brooks?" with "captain" for the answer)."""
+    doc = head.doc
+    if head.dep_ in ("dobj", "attr") and head.pos_ == "PROPN" and head.left_edge.i > 0:
+        before = doc[head.left_edge.i - 1]
+        return before.pos_ == "NOUN" and before.dep_ == "pobj"
+    if head.dep_ == "pobj" and head.pos_ == "NOUN" and head.i + 1 < len(doc):
+        after = doc[head.i + 1]
+        return after.ent_type_ == "PERSON" and after.ent_iob_ == "B" and after.head.i != head.i
+    return False
 
 
 def _not_a_count(head) -> bool:

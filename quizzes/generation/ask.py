@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .answers import SAY_VERBS, Candidate, candidates, wh_for
+from .answers import NEGATIVE_DETERMINERS, SAY_VERBS, Candidate, candidates, wh_for
 from .build import draft_for, prompt_for
 from .draft import Draft
 from .errors import MAX_CHARS, PREFIX, GenerationError
@@ -43,7 +43,16 @@ def question_for_answer(text: str, start: int, end: int) -> Draft | None:
     }
     if not answer_tokens or all(article.doc[i].pos_ in FUNCTION_POS for i in answer_tokens):
         return None  # "the", "of the": no answer to ask for ("_____ bridge would open …")
+    if any(_negative_determiner(article.doc[i]) for i in answer_tokens):
+        return None  # "Neither team" did not find a winner: "What could find a winner?" has no answer
+    # The hyphen of "half-time" is part of the selection too: "before what - through …" kept it.
+    answer_tokens = set(range(min(answer_tokens), max(answer_tokens) + 1))
     return _draft(article, seg, text[start:end], answer_tokens)
+
+
+def _negative_determiner(tok) -> bool:
+    """The "Neither" of "Neither team" (not the "No" of "No Child Left Behind", nor an answer "None")."""
+    return tok.dep_ == "det" and tok.lower_ in NEGATIVE_DETERMINERS and not tok.ent_type_
 
 
 def _best_candidate(article: Article, seg: Segment, answer_tokens: set[int]) -> Candidate | None:

@@ -86,6 +86,12 @@ ORGANISATIONS_BY_KIND = {
         "the Sorbonne|MIT",
         "university professor researcher study student campus laboratory",
     ),
+    "sports": (
+        "Manchester United|Real Madrid|Bayern Munich|Juventus|Ajax|Celtic|the Chicago Bulls|"
+        "the New York Yankees|the Green Bay Packers|Boca Juniors",
+        "match goal cup league season striker goalkeeper coach penalty final championship tournament "
+        "team club fan stadium score kick game",
+    ),
     "general": (
         "the United Nations|Nato|the European Union|the World Bank|the Red Cross|Unicef|"
         "the World Health Organization|Amnesty International|Greenpeace|the International Monetary Fund|"

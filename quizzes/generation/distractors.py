@@ -138,19 +138,8 @@ def _organisations(answer: str, article: Article) -> list[str]:
     bare = answer[4:] if answer.startswith(("the ", "The ")) else answer
     kind = data.ORGANISATION_KIND_OF.get(bare) or data.ORGANISATION_KIND_OF.get(f"the {bare}")
     if kind is None:
-        kind = "university" if "University" in answer else _article_org_kind(article)
+        kind = "university" if "University" in answer else article.doc.user_data["qg_org_kind"]
     return _group_first(data.ORGANISATION_LISTS, kind, answer)
-
-
-def _article_org_kind(article: Article) -> str:
-    """The kind whose cue nouns the article uses most; "general" when it uses none of them twice."""
-    scores = {
-        kind: sum(article.word_counts.get(cue, 0) for cue in cues)
-        for kind, cues in data.ORGANISATION_CUES.items()
-        if cues
-    }
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] >= 2 else "general"
 
 
 def _region(place: str) -> str | None:

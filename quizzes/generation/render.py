@@ -94,8 +94,34 @@ def _keeps_capital(doc, tok) -> bool:
         return True
     if tok.ent_type_ in THE_IS_NOT_NAMED and tok.lower_ == "the":
         return False  # "the Great Fire of London"; but "The Times" keeps its capital
+    if tok.text == "The" and _opens_sentence(tok):
+        return _the_of_a_title(tok)
     # A name; "Today" or "Three" at a sentence start is not one.
     return bool(tok.ent_type_) and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
+
+
+def _the_of_a_title(the) -> bool:
+    """A sentence's first "The" is part of a name only if the article also writes it capitalised in the
+    middle of a sentence before the same word ("told The Times"): "The Riverside Rovers" of a sentence's
+    start, which the model tagged as a title, is "the Riverside Rovers" in a question."""
+    following = _next_token(the)
+    if following is None:
+        return False
+    return any(
+        t.text == "The"
+        and not _opens_sentence(t)
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].text == following.text
+        for t in the.doc
+    )
+
+
+def _opens_sentence(tok) -> bool:
+    """The parser's sentence start, or one it missed: after a paragraph break or a sentence's end."""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.is_space or before.text in (".", "!", "?", "”", '"', "’", "'")
 
 
 def _capital_only_from_the_sentence(tok) -> bool:

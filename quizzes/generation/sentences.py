@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import data
+
 if TYPE_CHECKING:  # spaCy is loaded only when a teacher asks for questions (loader.py), never on import
     from spacy.tokens import Doc
 
@@ -68,7 +70,20 @@ def build_article(doc) -> Article:
         if tok.pos_ in ("PROPN", "NOUN"):
             counts[tok.lemma_.lower()] = counts.get(tok.lemma_.lower(), 0) + 1
     article.word_counts = counts
+    doc.user_data["qg_org_kind"] = article_org_kind(counts)
     return article
+
+
+def article_org_kind(word_counts: dict[str, int]) -> str:
+    """The kind of organisation the article is about (data.ORGANISATIONS_BY_KIND): the kind whose cue nouns
+    it uses most; "general" when it uses none of them twice."""
+    scores = {
+        kind: sum(word_counts.get(cue, 0) for cue in cues)
+        for kind, cues in data.ORGANISATION_CUES.items()
+        if cues
+    }
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] >= 2 else "general"
 
 
 def _segments(doc):
@@ -106,6 +121,7 @@ def _make_segment(doc, index: int, start: int, end: int) -> Segment | None:
 def _entities(doc) -> dict[int, tuple[int, int, str]]:
     """Entity per token, after checking the small model's labels against the rest of the article."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not _verbal(e)}
+    named_alone = _named_alone(doc)
     votes: dict[str, dict[str, int]] = {}
     for ent in doc.ents:
         tally = votes.setdefault(ent.text, {})
@@ -122,12 +138,26 @@ def _entities(doc) -> dict[int, tuple[int, int, str]]:
             label = "GPE"  # "in Mosul": people are not where things happen
         if label in ("ORG", "GPE", "NORP") and ent.text in surnames:
             label = "PERSON"
+        if label in ("GPE", "LOC") and len(ent) == 2 and ent[-1].text in named_alone:
+            label = "PERSON"  # "striker Jamal Okafor" read as a place, then "Okafor scored again"
         if label == "DATE" and not _looks_like_date(ent):
             continue
         start = _past_titles(doc, ent.start, ent.end) if label == "PERSON" else ent.start
         for tok in doc[start : ent.end]:
             result[tok.i] = (start, ent.end, label)
+    _add_bare_surnames(doc, result)
     return result
+
+
+def _add_bare_surnames(doc, result: dict[int, tuple[int, int, str]]) -> None:
+    """A person's surname standing alone where the model saw no entity ("Okafor scored again", after
+    "striker Jamal Okafor") is that person: asked "who", with other people for wrong choices."""
+    people = {
+        doc[end - 1].text for start, end, label in result.values() if label == "PERSON" and end - start > 1
+    }
+    for tok in doc:
+        if tok.i not in result and tok.pos_ == "PROPN" and tok.text in people and tok.dep_ != "compound":
+            result[tok.i] = (tok.i, tok.i + 1, "PERSON")
 
 
 # Words that say what a person does, not who they are: the model takes "Councillor Tom Reed" for one name but
@@ -141,6 +171,19 @@ PERSON_TITLES = frozenset(
     "detective inspector sergeant sgt constable deputy chancellor ambassador spokesman spokeswoman general "
     "gen colonel col captain capt lieutenant lt admiral commander".split()
 )
+
+
+def _named_alone(doc) -> set[str]:
+    """Proper nouns that stand alone as the subject of a verb, as a surname does once a person has been
+    introduced ("Okafor scored again"). A place's last word seldom does ("York said" is no English)."""
+    return {
+        t.text
+        for t in doc
+        if t.pos_ == "PROPN"
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ == "compound" for c in t.children)
+        and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN")
+    }
 
 
 def _past_titles(doc, start: int, end: int) -> int:

@@ -39,6 +39,13 @@ ORDINAL = re.compile(
     r"^(the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(st|nd|rd|th))$",
     re.IGNORECASE,
 )
+TIME_PREPS = frozenset({"before", "after", "until", "till", "during", "since"})
+RECENT_SPAN = re.compile(r"^the (past|last|next|previous|coming) ", re.IGNORECASE)
+ORDINAL_UNIT = re.compile(
+    r"^the (?:\w+st|\w+nd|\w+rd|\w+th|first|second|third|final|last|opening|closing) "
+    r"(minute|lap|round|inning|innings|quarter|half|period|hour|over|set|game)$",
+    re.IGNORECASE,
+)
 AGE = re.compile(r"^(the )?age\b|\bold$", re.IGNORECASE)  # "age 38", "the age of 65", "65 years old"
 YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
 
@@ -57,6 +64,8 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             if role == "object" and text.lower().endswith(" old"):
                 return "how old", False
             return ("at what age", True) if role == "pp" and p == "at" else None
+        if role == "pp" and p == "in" and RECENT_SPAN.match(text):
+            return None  # "won the cup three times in the past five years": no "when" answers that
         if role == "pp" and p in WHEN_PREPS:
             return "when", True
         if role == "pp" and p == "since" and _first_or_most_since(prep):
@@ -83,6 +92,8 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
         if text.removeprefix("the ") in COUNTRIES or text.removeprefix("the ") in COUNTRY_ALIASES:
             return "which country", False
         return ("which city" if text in CITIES else "what"), False
+    if label == "ORG" and role in ("subject", "object") and _a_team(head, text):
+        return "who", False  # "Who won the cup?", as quiz writers ask it, not "What won the cup?"
     if label == "MONEY":
         return "how much", role == "pp"
     if label == "PERCENT":
@@ -95,7 +106,12 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
         # An amount with its unit or a share is measured, not counted: "How much does this basin
         # encompass?" (7,000,000 square kilometres), not "How many does …?"
         return ("how much" if label == "QUANTITY" or SHARE_WORDS.search(text) else "how many"), False
+    if label == "NP" and role == "pp" and p in TIME_PREPS:
+        return None  # "What did Rovers equalise just before?" (half-time) asks "when" with a stranded word
     if label == "TIME":
+        unit = ORDINAL_UNIT.match(text)
+        if unit is not None:  # "in the 71st minute": "In which minute …?", not "What time … in?"
+            return (f"in which {unit.group(1)}", True) if role == "pp" and p in ("in", "during") else None
         return "what time", False
     return "what", False
 
@@ -108,11 +124,21 @@ def form_name(wh: str, role: str) -> str:
         return "how_long"
     if wh in ("how old", "at what age"):
         return "how_old"
+    if wh.startswith("in which "):
+        return "when"
     if first in ("when", "where", "which") or wh.endswith("when"):
         return "when" if wh.endswith("when") else first
     if wh == "what year":
         return "when"
     return f"{first}_{'subject' if role == 'subject' else 'object'}"
+
+
+def _a_team(head, text: str) -> bool:
+    """A sports article's club named in the plural ("the Hawks", "the Denver Broncos"): a team. Other
+    organisations in a sports story (a league, a sponsor, "Manchester United") keep "what"."""
+    if head.doc.user_data.get("qg_org_kind") != "sports":
+        return False
+    return head.tag_ == "NNPS" or (text.endswith("s") and not text.endswith("'s"))
 
 
 def _names_people(head) -> bool:
