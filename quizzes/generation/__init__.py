@@ -45,7 +45,11 @@ from .pipeline import generate_questions
 # model took for a place ("striker Jamal Okafor"), or named by surname alone ("Okafor scored"), is a person;
 # "In which minute …?" with "71st" for answer; no question about what "neither team" or "no one" did; a list
 # the parser hung on the verb loses no "and"; a title the parser cut from its name is not left behind; "in
-# the past five years" is no "when"; a sentence's first "The" is written small unless it is part of a name
+# the past five years" is no "when"; a sentence's first "The" is written small unless it is part of a name;
+# from a by-election report: a party is asked "who" with parties (and "the _____ candidate" party names) for
+# wrong choices; a one-word "person" only ever opening a sentence ("Turnout") is none; "she" after "Price
+# said" is Price; "a local GP" is no organisation; a surname alone is offered among surnames; "after 14
+# years" is no "after when"; "for the first time" is no "what for"; "the balance of power" is answered whole
 GENERATOR_VERSION = "passage-qg-6"
 
 __all__ = [

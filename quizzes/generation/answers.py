@@ -50,7 +50,8 @@ def too_generic(doc, start: int, end: int) -> bool:
 FOCUS_ADVERBS = frozenset({"only", "just", "merely", "solely"})
 # Nouns that say what something is only with their "of" phrase: "a huge network of tunnels".
 OF_NOUNS = frozenset(
-    "network series set range collection pair handful number wave chain string variety majority".split()
+    "network series set range collection pair handful number wave chain string variety majority balance "
+    "state lack".split()
 )
 MEMBER_NOUNS = COLLECTIVE_NOUNS | OF_NOUNS  # built once: core_span runs for every answer candidate
 
@@ -194,7 +195,7 @@ def _for_child(article: Article, clause: Clause, child, in_clause: set[int]) -> 
 
 def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop) -> list[Candidate]:
     found: list[Candidate] = []
-    if _negated(head) or _cut_from_its_title(head):
+    if _negated(head) or _cut_from_its_title(head) or _one_of_two_phrases(head) or _nth_time(head):
         return found
     # One item of a list is not the answer; "how many paintings" still has one.
     core = None if _listed_with_the_verb(head) else core_span(article, head)
@@ -243,6 +244,19 @@ def _ordinal_of(doc, start: int, end: int) -> tuple[int, int]:
     if doc[start].lower_ == "the":
         start += 1
     return start, max(start + 1, end - 1)
+
+
+def _nth_time(head) -> bool:
+    """ "for the first time" says how often, not what for: "What has the party won a seat for?" """
+    return head.lemma_.lower() == "time" and any(
+        c.ent_type_ == "ORDINAL" or c.lower_ == "last" for c in head.children
+    )
+
+
+def _one_of_two_phrases(head) -> bool:
+    """The object of the first of two joined phrases ("push for safer crossings and for more frequent
+    buses"): "What would Price push for and for more frequent buses?" reads as no question."""
+    return head.dep_ == "pobj" and any(c.dep_ == "conj" for c in head.head.children)
 
 
 def _cut_from_its_title(head) -> bool:

@@ -86,6 +86,11 @@ ORGANISATIONS_BY_KIND = {
         "the Sorbonne|MIT",
         "university professor researcher study student campus laboratory",
     ),
+    "party": (
+        "the Labour Party|the Conservative Party|the Liberal Democrats|the Green Party|the Democratic Party|"
+        "the Republican Party|the Scottish National Party|Plaid Cymru",
+        "party election vote voter candidate seat council ballot campaign poll constituency ward",
+    ),
     "sports": (
         "Manchester United|Real Madrid|Bayern Munich|Juventus|Ajax|Celtic|the Chicago Bulls|"
         "the New York Yankees|the Green Bay Packers|Boca Juniors",
@@ -106,6 +111,16 @@ MONTHS = tuple(
     "January|February|March|April|May|June|July|August|September|October|November|December".split("|")
 )
 WEEKDAYS = tuple("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday".split("|"))
+# Parties named by their adjective ("the Conservative candidate"), which the model calls a nationality.
+PARTY_ADJECTIVES = (
+    "Conservative",
+    "Labour",
+    "Liberal Democrat",
+    "Green",
+    "Democratic",
+    "Republican",
+    "Independent",
+)
 FIRST_NAMES = tuple(
     "James|Maria|David|Sarah|Ahmed|Elena|Thomas|Fatima|John|Anna|Robert|Laura|Michael|Sofia|Peter|"
     "Hannah|Omar|Julia|George|Emma".split("|")

@@ -31,6 +31,8 @@ def distractors(
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
     if label not in NUMERIC_LABELS:
         pool += _from_article(article, label, answer, skip) + _bundled(label, answer, article)
+    if label == "PERSON" and len(answer.split()) == 1:  # "Price": "Ashworth", not "Paul Ashworth", a giveaway
+        pool = [p.split()[-1] for p in pool]
     if label == "DATE":  # "for the past two weeks": another span of time, never "Monday"
         pool = [p for p in pool if is_span(p) == is_span(answer) and _lead(p) == _lead(answer)]
     if label == "GPE":  # a city's wrong options are cities, a country's countries
@@ -120,6 +122,8 @@ def _bundled(label: str, answer: str, article: Article) -> list[str]:
         return _places(answer, article)
     if label == "ORG":
         return _organisations(answer, article)
+    if label == "NORP" and answer in data.PARTY_ADJECTIVES:  # "the Conservative candidate": not "Greek"
+        return _rotated(data.PARTY_ADJECTIVES, answer)
     out: list[str] = []
     for items in data.LISTS_BY_LABEL.get(label, ()):
         out.extend(_rotated(items, answer))

@@ -12,6 +12,10 @@ def resolve_pronoun(article: Article, pron):
         return _previous_subject(article, pron)
     if pron.lower_ not in ("he", "she"):
         return None
+    speaker = _governing_subject(pron)  # "Price said she would push for …": Price, not the last name before
+    ent = article.entity_of.get(speaker.i) if speaker is not None else None
+    if ent is not None and ent[2] == "PERSON":
+        return (), article.doc[ent[0] : ent[1]].text, pron.i
     best = None
     for start, end, label in article.entity_of.values():
         if label == "PERSON" and end <= pron.i and (best is None or start > best[0]):

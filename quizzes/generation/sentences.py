@@ -122,6 +122,7 @@ def _entities(doc) -> dict[int, tuple[int, int, str]]:
     """Entity per token, after checking the small model's labels against the rest of the article."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not _verbal(e)}
     named_alone = _named_alone(doc)
+    capital_only_first = _one_word_people_only_opening_sentences(doc)
     votes: dict[str, dict[str, int]] = {}
     for ent in doc.ents:
         tally = votes.setdefault(ent.text, {})
@@ -142,6 +143,10 @@ def _entities(doc) -> dict[int, tuple[int, int, str]]:
             label = "PERSON"  # "striker Jamal Okafor" read as a place, then "Okafor scored again"
         if label == "DATE" and not _looks_like_date(ent):
             continue
+        if label == "ORG" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in ent.root.children):
+            continue  # "a local GP": a doctor, not an organisation (and no name says "a")
+        if label == "PERSON" and ent.text in capital_only_first:
+            continue  # "Turnout was 28 percent": a capitalised first word, no person the article names
         start = _past_titles(doc, ent.start, ent.end) if label == "PERSON" else ent.start
         for tok in doc[start : ent.end]:
             result[tok.i] = (start, ent.end, label)
@@ -156,7 +161,9 @@ def _add_bare_surnames(doc, result: dict[int, tuple[int, int, str]]) -> None:
         doc[end - 1].text for start, end, label in result.values() if label == "PERSON" and end - start > 1
     }
     for tok in doc:
-        if tok.i not in result and tok.pos_ == "PROPN" and tok.text in people and tok.dep_ != "compound":
+        # "Price said …" opening a sentence is tagged a common noun: its capital makes it the name here.
+        named = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title)
+        if tok.i not in result and named and tok.text in people and tok.dep_ != "compound":
             result[tok.i] = (tok.i, tok.i + 1, "PERSON")
 
 
@@ -171,6 +178,15 @@ PERSON_TITLES = frozenset(
     "detective inspector sergeant sgt constable deputy chancellor ambassador spokesman spokeswoman general "
     "gen colonel col captain capt lieutenant lt admiral commander".split()
 )
+
+
+def _one_word_people_only_opening_sentences(doc) -> set[str]:
+    """One-word "people" the model found only as a sentence's first word, where any word has a capital, and
+    that are no part of a person's full name in the article: "Turnout", not "Okafor" after "Jamal Okafor"."""
+    in_full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    one_word = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1} - in_full_names
+    mid_sentence = {t.text for t in doc if not (t.is_sent_start or (t.i > 0 and doc[t.i - 1].is_space))}
+    return one_word - mid_sentence
 
 
 def _named_alone(doc) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .data import CITIES, COUNTRIES, COUNTRY_ALIASES
+from .data import CITIES, COUNTRIES, COUNTRY_ALIASES, ORGANISATION_LISTS, PARTY_ADJECTIVES
 from .render import written_lower_elsewhere
 from .textnorm import is_span
 
@@ -71,7 +71,8 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
         if role == "pp" and p == "since" and _first_or_most_since(prep):
             return None  # "his first message since last December" says nothing happened since then
         if role == "pp" and p in ("since", "until", "before", "after", "by"):
-            return f"{p} when", True
+            # "resigned after 14 years in the role": "After when …?" asks for a date, which a span is not
+            return None if is_span(text) else (f"{p} when", True)
         if role == "npadvmod":
             return "when", True
         if role == "pp" and p == "for" and is_span(text):
@@ -92,8 +93,10 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
         if text.removeprefix("the ") in COUNTRIES or text.removeprefix("the ") in COUNTRY_ALIASES:
             return "which country", False
         return ("which city" if text in CITIES else "what"), False
-    if label == "ORG" and role in ("subject", "object") and _a_team(head, text):
-        return "who", False  # "Who won the cup?", as quiz writers ask it, not "What won the cup?"
+    if label == "ORG" and role in ("subject", "object") and (_a_party(head, text) or _a_team(head, text)):
+        # "Who won the cup?", "Who has won a seat?", as quiz writers ask it, not "What won the cup?" ("Which
+        # party" would give away "the Green Party")
+        return "who", False
     if label == "MONEY":
         return "how much", role == "pp"
     if label == "PERCENT":
@@ -131,6 +134,14 @@ def form_name(wh: str, role: str) -> str:
     if wh == "what year":
         return "when"
     return f"{first}_{'subject' if role == 'subject' else 'object'}"
+
+
+def _a_party(head, text: str) -> bool:
+    """A political party in a story about an election: "the Green Party", "Labour"."""
+    if head.doc.user_data.get("qg_org_kind") != "party":
+        return False
+    bare = text.removeprefix("the ").removeprefix("The ")
+    return bare.endswith(" Party") or bare in PARTY_ADJECTIVES or f"the {bare}" in ORGANISATION_LISTS["party"]
 
 
 def _a_team(head, text: str) -> bool:
