@@ -13,7 +13,7 @@ from quizzes.models import Attempt
 from quizzes.services.classrooms import clean_display_name
 from quizzes.views import HtmxHttpRequest, client_ip, login_required
 from quizzes.views.dashboard_etag import dashboard_etag, vary_and_revalidate
-from quizzes.views.reading import answers_revealed, correct_choice, evidence_quote, ordered_choices
+from quizzes.views.reading import answers_revealed, evidence_quote, ordered_choices, right_answer_text
 
 JOINED = "You have joined {classroom}."
 ALREADY_JOINED = (
@@ -113,8 +113,7 @@ def _review(number: int, item, state, attempt, revealed: bool) -> dict:
     question = item.question
     response = state.answered.get(item.question_id)
     choices = ordered_choices(question, attempt_id=attempt.id, shuffle=attempt.assignment.shuffle_choices)
-    right = correct_choice(choices) if revealed else None
-    right_answer = (right.text if right else question.answer) if revealed else ""
+    right_answer = right_answer_text(question, choices) if revealed else ""
     missed = revealed and (response is None or not response.is_correct)
     article_text = attempt.assignment.article.text
     return {

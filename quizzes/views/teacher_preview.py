@@ -18,10 +18,10 @@ from quizzes.views import HtmxHttpRequest, wants_fragment
 from quizzes.views.article_view import article_view
 from quizzes.views.reading import (
     choice_for_number,
-    correct_choice,
     evidence_quote,
     feedback_after_each,
     ordered_choices,
+    right_answer_text,
 )
 from quizzes.views.take_context import question_context
 from quizzes.views.teacher import teacher_assignment_or_404
@@ -192,8 +192,7 @@ def _review(number: int, item: AssignmentQuestion, saved: dict | None, assignmen
     """One question of the preview's end page, as the student's results page shows it once answers are
     revealed: the answer given, right or not, and for a miss the evidence sentence with the answer marked."""
     question = item.question
-    right = correct_choice(ordered_choices(question, attempt_id=None, shuffle=False))
-    right_answer = right.text if right else question.answer
+    right_answer = right_answer_text(question, question.choices.all())
     correct = bool(saved and saved["correct"])
     return {
         "number": number,

@@ -9,6 +9,7 @@ from quizzes.models import Attempt, Response
 from tests.factories import (
     AssignmentFactory,
     AssignmentQuestionFactory,
+    ChoiceFactory,
     ClassroomFactory,
     EnrollmentFactory,
     multiple_choice_question,
@@ -104,3 +105,12 @@ def test_preview_is_not_found_for_a_student_or_another_teacher(client, quiz):
         assert client.get(reverse("teacher_preview", args=[assignment.pk])).status_code == 404
         url = reverse("teacher_preview_answer", args=[assignment.pk, short.pk])
         assert client.post(url, {"answer_text": "Mosul"}).status_code == 404
+
+
+def test_preview_end_tells_a_short_answer_its_answer_not_a_choice_left_from_multiple_choice(client, quiz):
+    assignment, short, _ = quiz
+    ChoiceFactory(question=short, text="Raqqa", is_correct=True)  # kept from when it had choices
+    client.post(reverse("teacher_preview_answer", args=[assignment.pk, short.pk]), {"answer_text": "Aleppo"})
+    done = client.get(reverse("teacher_preview_finish", args=[assignment.pk])).content.decode()
+    assert "The answer is <strong>Mosul</strong>." in done
+    assert "Raqqa" not in done

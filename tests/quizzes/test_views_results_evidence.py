@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from quizzes.models import Assignment, Question
-from tests.factories import ARTICLE_TEXT
+from tests.factories import ARTICLE_TEXT, ChoiceFactory
 from tests.quizzes.view_helpers import EVIDENCE, make_quiz, start
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +57,16 @@ def test_evidence_offsets_outside_the_article_quote_nothing():
     far = len(ARTICLE_TEXT) + 100
     page = _results_after("12", evidence=(far, far + 10))
     assert page.count("From the article") == 1  # the true/false question's own sentence only
+
+
+def test_a_short_answer_that_was_multiple_choice_is_told_its_answer_not_an_old_choice():
+    # A teacher turned a multiple-choice question into a short answer; its choices stay (switching back keeps
+    # them) but grading reads only the answer. The results page told the student the old ticked choice.
+    quiz = make_quiz(reveal=Assignment.Reveal.AFTER_FINISH)
+    ChoiceFactory(question=quiz.short, text="the two years", is_correct=True)
+    attempt = start(quiz)
+    quiz.client.post(f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "12"})
+    quiz.client.post(f"/attempt/{attempt.pk}/finish/")
+    page = quiz.client.get(f"/attempt/{attempt.pk}/results/").content.decode()
+    assert "The answer is <strong>100,000</strong>." in page
+    assert "the two years" not in page
