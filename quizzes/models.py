@@ -257,7 +257,7 @@ class AssignmentQuestion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.position + 1}. {self.question}"
+        return f"{self.position}. {self.question}"  # assignment_create numbers from 1
 
 
 class StudentOverride(models.Model):

@@ -60,6 +60,19 @@ def test_assigning_snapshots_the_approved_questions_in_order(client, teacher):
     assert 'name="items-0-question"' not in page  # the snapshot is shown, not editable
 
 
+def test_the_snapshot_numbers_its_questions_as_the_report_does(client, teacher):
+    # Positions start at 1, and the label added 1 again: the first question read "2. …" in the snapshot
+    # and on the page refusing to delete it, where the report calls it Q1.
+    classroom, article = ClassroomFactory(teacher=teacher), ArticleFactory(owner=teacher)
+    first = QuestionFactory(article=article, prompt="Who leads the city?", status=Question.Status.APPROVED)
+    client.post(reverse("admin:quizzes_assignment_add"), add_form(classroom, article))
+    item = Assignment.objects.get(classroom=classroom).items.get()
+    assert str(item) == "1. Who leads the city?"
+    page = client.get(reverse("admin:quizzes_assignment_change", args=[item.assignment_id])).content.decode()
+    assert "1. Who leads the city?" in page and "2. Who leads the city?" not in page
+    assert first.prompt in page
+
+
 def test_assigning_an_article_without_approved_questions_explains_and_creates_nothing(client, teacher):
     classroom, article = ClassroomFactory(teacher=teacher), ArticleFactory(owner=teacher)
     QuestionFactory(article=article, status=Question.Status.DRAFT)
