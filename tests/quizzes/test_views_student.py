@@ -1,6 +1,7 @@
 """Signing in, the dashboard, joining a class and the results page, as a student sees them."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -110,6 +111,26 @@ def test_over_long_display_name_is_refused_with_a_message():
     response = client.post("/join/", {"join_code": classroom.join_code, "display_name": "x" * 61})
     assert messages.JOIN_DISPLAY_NAME_TOO_LONG in response.content.decode()
     assert not Enrollment.objects.exists()
+
+
+def _input(html: str, name: str) -> str:
+    return re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group()
+
+
+def test_a_refused_join_puts_focus_on_the_field_to_correct():
+    # On a phone the join form is below the quizzes: the page came back at its top, the error out of sight.
+    classroom = ClassroomFactory()
+    client = Client()
+    client.force_login(UserFactory())
+    assert "autofocus" not in client.get("/").content.decode()  # a plain visit is not pulled down the page
+    wrong_code = client.post("/join/", {"join_code": "NOPE0000", "display_name": "Bo"}).content.decode()
+    assert "autofocus" in _input(wrong_code, "join_code")
+    assert 'aria-describedby="join_errors"' in _input(wrong_code, "join_code")
+    assert 'id="join_errors"' in wrong_code
+    assert "autofocus" not in _input(wrong_code, "display_name")
+    no_name = client.post("/join/", {"join_code": classroom.join_code, "display_name": ""}).content.decode()
+    assert "autofocus" in _input(no_name, "display_name")
+    assert "autofocus" not in _input(no_name, "join_code")
 
 
 def test_results_hide_answers_until_the_reveal_point():
