@@ -173,6 +173,8 @@ class ChoiceInline(ScopedTabularInline):
     formset = ChoiceFormSet
     fields = ("text", "is_correct", "position")
     extra = 0
+    # A question turned into a short answer keeps its choices (switching back keeps them), one still ticked.
+    verbose_name_plural = "choices (multiple choice and true / false only: a short answer ignores them)"
 
 
 class QuestionInlineForm(forms.ModelForm):

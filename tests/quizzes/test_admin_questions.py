@@ -93,6 +93,14 @@ def test_change_page_shows_the_evidence_sentence_escaped(client, teacher):
     assert "<script>alert(1)</script>" not in page
 
 
+def test_the_choices_heading_says_a_short_answer_ignores_them(client, teacher):
+    # Turned from multiple choice into a short answer, a question keeps its choices, one still ticked, beside
+    # a different answer: the page did not say which one students are graded against.
+    question = multiple_choice_question(article=ArticleFactory(owner=teacher))
+    page = client.get(reverse("admin:quizzes_question_change", args=[question.pk])).content.decode()
+    assert "a short answer ignores them" in page
+
+
 def answered_question(teacher, *, answer="Mosul", given="Baghdad"):
     assignment = AssignmentFactory(classroom__teacher=teacher)
     item = AssignmentQuestionFactory(assignment=assignment, question__answer=answer)
