@@ -20,7 +20,7 @@ from articles.models import Article
 from quizzes.generation.draft import Draft
 from quizzes.generation.errors import GenerationError
 from quizzes.models import Question
-from tests.factories import ArticleFactory, QuestionFactory, TeacherFactory, UserFactory
+from tests.factories import ArticleFactory, ChoiceFactory, QuestionFactory, TeacherFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 MOSUL = (Path(__file__).resolve().parents[2] / "data" / "articles" / "mosul-offensive.txt").read_text()
@@ -429,3 +429,14 @@ def test_pasted_web_page_keeps_its_markup_and_a_removed_paragraph_comes_back_as_
     article.refresh_from_db()
     assert article.text.endswith("\n\nSubscribe to Independent Premium to bookmark this article")
     assert "<p>" not in article.text and "Home | World" not in article.text
+
+
+def test_the_question_list_gives_a_short_answer_its_answer_not_a_choice_it_kept(teacher_client):
+    # Turned from multiple choice into a short answer, a question keeps its choices; the list showed them, the
+    # old one marked "(right answer)", and never the answer students are graded against.
+    article = ArticleFactory(owner=teacher_client.teacher)
+    question = QuestionFactory(article=article, answer="two years of roadworks")
+    ChoiceFactory(question=question, text="the two years", is_correct=True)
+    page = teacher_client.get(reverse("article_detail", args=[article.pk])).content.decode()
+    assert "Answer: <strong>two years of roadworks</strong>" in page
+    assert "the two years" not in page
