@@ -70,6 +70,14 @@ def test_the_dashboard_page_shows_progress_and_links(client, teacher, class_with
     assert reverse("teacher_report", args=[quiz.pk]) in page
 
 
+def test_each_quiz_links_its_settings_to_close_or_extend_it(client, teacher, class_with_results):
+    # Closing a quiz early or giving one student more time happens on the assignment's admin page, which
+    # the dashboard did not link: a teacher had to find it through Teacher admin > Assignments.
+    _classroom, quiz, _students = class_with_results
+    page = client.get(reverse("home")).content.decode()
+    assert f'<a href="{reverse("admin:quizzes_assignment_change", args=[quiz.pk])}">Settings' in page
+
+
 def test_the_overview_costs_the_same_queries_for_one_class_or_many(
     teacher, class_with_results, django_assert_num_queries
 ):
