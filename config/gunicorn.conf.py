@@ -11,13 +11,15 @@ import gc
 import os
 
 # Loopback by default: a TLS-terminating proxy (Caddy or nginx, see deploy/) sits in front. On an app server
-# behind a proxy on another machine set BIND=0.0.0.0:8000 and FORWARDED_ALLOW_IPS to the proxy's address.
+# behind a proxy on another machine set BIND=0.0.0.0:8000 and FORWARDED_ALLOW_IPS to the proxy's address, and
+# firewall the port so that only the proxy reaches it.
 bind = os.environ.get("BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 DEFAULT_WORKERS = min(2 * (os.cpu_count() or 1), 8)
 workers = int(os.environ.get("WEB_CONCURRENCY", DEFAULT_WORKERS))
 worker_class = "gthread"  # keeps browsers' connections open between requests, unlike the sync worker
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-# Only the proxy may tell us the original scheme (X-Forwarded-Proto) and client address.
+# Whose X-Forwarded-* gunicorn itself believes (its wsgi.url_scheme). Django reads X-Forwarded-Proto itself
+# (SECURE_PROXY_SSL_HEADER) from any peer, so only the proxy must be able to reach this port (README).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
 # Load Django once in the master so a broken setting fails at start, not in every worker, and so workers
