@@ -31,6 +31,7 @@ def default_backup_path() -> Path:
 
 def backup_database(path: Path) -> Path:
     """Write a full copy of the default database to `path` (its folder is created)."""
+    _check_has_passage_tables()
     path.parent.mkdir(parents=True, exist_ok=True)
     if connection.vendor == "sqlite":
         _sqlite_backup(path)
@@ -51,6 +52,17 @@ def restore_database(path: Path) -> None:
         _run_pg_tool("pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", str(path))
     else:
         raise BackupError(f"No restore method for the {connection.vendor} database.")
+
+
+def _check_has_passage_tables() -> None:
+    """Refuse to "back up" a database Passage never migrated: the usual cause is a command run without the
+    server's settings, which falls back to an empty SQLite file and would report a useless backup."""
+    if "quizzes_attempt" not in connection.introspection.table_names():
+        name = connection.settings_dict["NAME"]
+        raise BackupError(
+            f"The database {name} has no Passage tables: run backup_db with the server's settings "
+            "(DATABASE_URL; README, Backup and restore)."
+        )
 
 
 def _sqlite_backup(path: Path) -> None:

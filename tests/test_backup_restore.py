@@ -95,3 +95,21 @@ def test_file_database_round_trip_through_the_commands(tmp_path):
     manage(env, "restore_db", str(backup), "--yes")
 
     assert "count=4" in manage(env, "shell", "-c", COUNT)
+
+
+def test_backup_refuses_a_database_passage_never_migrated(tmp_path):
+    """Without the server's settings backup_db opens an empty SQLite file: it must say so, not copy it."""
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'unset.sqlite3'}"
+    backup = tmp_path / "backups" / "nightly.sqlite3"
+    done = subprocess.run(  # noqa: S603 - our interpreter and manage.py with fixed arguments
+        [sys.executable, "manage.py", "backup_db", "--output", str(backup)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode != 0
+    assert "has no Passage tables" in done.stderr
+    assert not backup.exists()
