@@ -49,7 +49,10 @@ from .pipeline import generate_questions
 # from a by-election report: a party is asked "who" with parties (and "the _____ candidate" party names) for
 # wrong choices; a one-word "person" only ever opening a sentence ("Turnout") is none; "she" after "Price
 # said" is Price; "a local GP" is no organisation; a surname alone is offered among surnames; "after 14
-# years" is no "after when"; "for the first time" is no "what for"; "the balance of power" is answered whole
+# years" is no "after when"; "for the first time" is no "what for"; "the balance of power" is answered whole;
+# from a flood-barrier story: a span of years is no "when" ("six years after …", "the two years of
+# roadworks drove …"), "every month" gets other frequencies, and a word after a closing quotation counts as
+# a sentence's first word where the parser ran the two sentences together ("When did construction begin?")
 GENERATOR_VERSION = "passage-qg-6"
 
 __all__ = [

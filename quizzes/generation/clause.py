@@ -52,6 +52,8 @@ def breaks_clause(child) -> bool:
         return True
     if dep == "conj" and child.pos_ in ("VERB", "AUX"):
         return True
+    if dep == "npadvmod" and any(c.dep_ == "mark" and c.i > child.i for c in head.children):
+        return True  # "six years [after the project was approved]": the span measures "after", not "approved"
     if dep == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM") and head.pos_ in ("VERB", "AUX"):
         return True  # a list the parser hung on the verb ("receive a trophy and [£5,000]"): its "and" goes
     if dep == "cc" and head.pos_ in ("VERB", "AUX"):

@@ -111,6 +111,16 @@ MONTHS = tuple(
     "January|February|March|April|May|June|July|August|September|October|November|December".split("|")
 )
 WEEKDAYS = tuple("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday".split("|"))
+FREQUENCIES = (
+    "every day",
+    "every week",
+    "every month",
+    "every three months",
+    "every six months",
+    "every year",
+    "every two years",
+    "every five years",
+)
 # Parties named by their adjective ("the Conservative candidate"), which the model calls a nationality.
 PARTY_ADJECTIVES = (
     "Conservative",

@@ -33,6 +33,8 @@ def distractors(
         pool += _from_article(article, label, answer, skip) + _bundled(label, answer, article)
     if label == "PERSON" and len(answer.split()) == 1:  # "Price": "Ashworth", not "Paul Ashworth", a giveaway
         pool = [p.split()[-1] for p in pool]
+    if label == "DATE" and answer.lower().startswith("every "):  # other frequencies, not "22 years"
+        pool = [f for f in _rotated(data.FREQUENCIES, answer) if f != answer.lower()] + pool
     if label == "DATE":  # "for the past two weeks": another span of time, never "Monday"
         pool = [p for p in pool if is_span(p) == is_span(answer) and _lead(p) == _lead(answer)]
     if label == "GPE":  # a city's wrong options are cities, a country's countries

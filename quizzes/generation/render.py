@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .textnorm import opens_sentence
+
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.?!%)\]’'”]|'s\b|n't\b)")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[“])\s+")
 _EDGE_PUNCT = re.compile(r"^[\s,;:–—-]+|[\s,;:–—-]+$")
@@ -37,7 +39,7 @@ def _run_text(doc, start: int, end: int, *, moved: bool) -> str:
     """A run of tokens; one that began its sentence but now follows other words loses the capital it had
     for that ("What is their local rivals?", not "What is Their local rivals?"), unless it is a name."""
     text = doc[start : end + 1].text
-    return lower_first(doc, text, start) if moved and doc[start].is_sent_start else text
+    return lower_first(doc, text, start) if moved and opens_sentence(doc[start]) else text
 
 
 def tidy(text: str) -> str:
@@ -83,7 +85,7 @@ def _keeps_capital(doc, tok) -> bool:
     from .sentences import capitalized_words
 
     # A verb is never a name, even where the tagger put one inside an entity ("Recapturing Mosul").
-    if written_lower_elsewhere(tok) or (tok.is_sent_start and tok.tag_ in _VERB_TAGS):
+    if written_lower_elsewhere(tok) or (opens_sentence(tok) and tok.tag_ in _VERB_TAGS):
         return False
     if _capital_only_from_the_sentence(tok):
         return False
@@ -94,7 +96,7 @@ def _keeps_capital(doc, tok) -> bool:
         return True
     if tok.ent_type_ in THE_IS_NOT_NAMED and tok.lower_ == "the":
         return False  # "the Great Fire of London"; but "The Times" keeps its capital
-    if tok.text == "The" and _opens_sentence(tok):
+    if tok.text == "The" and opens_sentence(tok):
         return _the_of_a_title(tok)
     # A name; "Today" or "Three" at a sentence start is not one.
     return bool(tok.ent_type_) and tok.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")
@@ -109,19 +111,11 @@ def _the_of_a_title(the) -> bool:
         return False
     return any(
         t.text == "The"
-        and not _opens_sentence(t)
+        and not opens_sentence(t)
         and t.i + 1 < len(t.doc)
         and t.doc[t.i + 1].text == following.text
         for t in the.doc
     )
-
-
-def _opens_sentence(tok) -> bool:
-    """The parser's sentence start, or one it missed: after a paragraph break or a sentence's end."""
-    if tok.is_sent_start or tok.i == 0:
-        return True
-    before = tok.doc[tok.i - 1]
-    return before.is_space or before.text in (".", "!", "?", "”", '"', "’", "'")
 
 
 def _capital_only_from_the_sentence(tok) -> bool:
@@ -130,7 +124,7 @@ def _capital_only_from_the_sentence(tok) -> bool:
     mid-sentence is a common word. (Without the ending, "Lindisfarne" and "Algiers" lost their capitals.)"""
     from .sentences import capitalized_words
 
-    if not tok.is_sent_start or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
+    if not opens_sentence(tok) or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
         return False
     if not COMMON_NOUN_ENDING.search(tok.lower_):
         return False
@@ -143,7 +137,7 @@ def _capital_only_from_the_sentence(tok) -> bool:
 def written_lower_elsewhere(tok) -> bool:
     """A capitalised one-word "name" at a sentence start that the article also writes in lower case: the
     tagger's guess from the capital ("Oxygen was discovered …"), not a name."""
-    if not tok.is_sent_start or tok.ent_iob_ != "B" or not tok.is_title or len(tok.text) < 2:
+    if not opens_sentence(tok) or tok.ent_iob_ != "B" or not tok.is_title or len(tok.text) < 2:
         return False  # all capitals ("US", "I") are written so everywhere
     following = _next_token(tok)
     if following is not None and following.ent_iob_ == "I":

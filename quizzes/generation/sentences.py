@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import data
+from .textnorm import opens_sentence
 
 if TYPE_CHECKING:  # spaCy is loaded only when a teacher asks for questions (loader.py), never on import
     from spacy.tokens import Doc
@@ -148,6 +149,9 @@ def _entities(doc) -> dict[int, tuple[int, int, str]]:
         if label == "PERSON" and ent.text in capital_only_first:
             continue  # "Turnout was 28 percent": a capitalised first word, no person the article names
         start = _past_titles(doc, ent.start, ent.end) if label == "PERSON" else ent.start
+        if label == "DATE":
+            # "test [the barrier every month]": the model's date took in the object before "every"
+            start = next((t.i for t in ent[1:] if t.lower_ in ("every", "each")), start)
         for tok in doc[start : ent.end]:
             result[tok.i] = (start, ent.end, label)
     _add_bare_surnames(doc, result)
@@ -185,7 +189,7 @@ def _one_word_people_only_opening_sentences(doc) -> set[str]:
     that are no part of a person's full name in the article: "Turnout", not "Okafor" after "Jamal Okafor"."""
     in_full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     one_word = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1} - in_full_names
-    mid_sentence = {t.text for t in doc if not (t.is_sent_start or (t.i > 0 and doc[t.i - 1].is_space))}
+    mid_sentence = {t.text for t in doc if not opens_sentence(t)}
     return one_word - mid_sentence
 
 
@@ -232,7 +236,7 @@ def capitalized_words(doc) -> set[str]:
     """Words written with a capital mid-sentence: names, to keep capitalised when moved."""
     cached = doc.user_data.get("qg_capitalized")
     if cached is None:
-        cached = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+        cached = {t.text for t in doc if not opens_sentence(t) and t.text[:1].isupper()}
         doc.user_data["qg_capitalized"] = cached
     return cached
 

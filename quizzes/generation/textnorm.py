@@ -47,3 +47,13 @@ _POINT_IN_TIME = re.compile(r"\b(last|next|this)\s+\w+$|\bago\b", re.I)
 def is_span(date: str) -> bool:
     """A length of time ("two years", "the past two weeks"), not a point ("last year", "two years ago")."""
     return bool(_SPAN_UNITS.search(date)) and not _POINT_IN_TIME.search(date)
+
+
+def opens_sentence(tok) -> bool:
+    """Whether a token is a sentence's first word: the parser's sentence start, or one it missed after a
+    paragraph break or a sentence's end (after a closing quote the model often runs two sentences together,
+    and the second one's capital then looked like a name's)."""
+    if tok.is_sent_start or tok.i == 0:
+        return True
+    before = tok.doc[tok.i - 1]
+    return before.is_space or before.text in (".", "!", "?", "”", '"', "’", "'")

@@ -74,7 +74,9 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
             # "resigned after 14 years in the role": "After when …?" asks for a date, which a span is not
             return None if is_span(text) else (f"{p} when", True)
         if role == "npadvmod":
-            return "when", True
+            return None if is_span(text) else ("when", True)  # "six years after …" is no "when"
+        if role == "subject" and is_span(text):
+            return None  # "the two years of roadworks drove customers away": "When drove customers away?"
         if role == "pp" and p == "for" and is_span(text):
             return "how long", True  # "fighting for the past two weeks" (but "scheduled for March 3": when)
         if role == "object" and is_span(text):

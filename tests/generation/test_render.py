@@ -7,7 +7,10 @@ from quizzes.generation.render import lower_first
 
 def token(text: str, pos: str, ent_type: str = ""):
     # Mid-sentence, outside any entity: lower_first also asks whether a capital only starts a sentence.
-    return SimpleNamespace(text=text, pos_=pos, ent_type_=ent_type, is_sent_start=False, ent_iob_="O")
+    word_before = SimpleNamespace(text="and", is_space=False)
+    return SimpleNamespace(
+        text=text, pos_=pos, ent_type_=ent_type, is_sent_start=False, ent_iob_="O", i=1, doc=[word_before]
+    )
 
 
 def test_a_function_word_loses_its_capital_even_where_the_sentence_break_was_missed():
