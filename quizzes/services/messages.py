@@ -36,6 +36,10 @@ ASSIGNMENT_QUESTION_NOT_APPROVED = "Only approved questions of this article can 
 
 # Questions: a question with choices is graded by its ticked choice, so its answer must name that choice.
 RIGHT_CHOICE_REQUIRED = "Tick the choice that is the right answer."
+CHOICES_TOO_FEW = (
+    "A multiple-choice or true/false question needs at least two choices for students to pick from, one of "
+    "them ticked as the right answer. Add the missing choices, or make it a short answer."
+)
 CHOICES_THE_SAME = (
     "Two choices read “{choice}”: students cannot tell them apart, and one who picks the copy that is not "
     "ticked as right is marked wrong. Make each choice different."

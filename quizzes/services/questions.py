@@ -74,7 +74,7 @@ def _follow_right_choice(
     if followed:
         stored.answer = answer
         names.add("answer")
-    keep = stored.kind not in KINDS_WITH_CHOICES or not final or "accepted_answers" in names
+    keep = stored.kind not in KINDS_WITH_CHOICES or "accepted_answers" in names
     if keep or not stored.accepted_answers or same_answer(answer_before, answer):
         return followed, []
     dropped, stored.accepted_answers = list(stored.accepted_answers), []

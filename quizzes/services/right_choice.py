@@ -36,15 +36,18 @@ def answer_for_choices(
     *, kind: str, answer: str, choices: Iterable[tuple[str, bool]], answer_typed: bool
 ) -> str:
     """The answer a question must store, given its choices as (text, ticked as right): the ticked choice's
-    text. A short answer, or a question without choices, keeps `answer`. Raises ValidationError when
-    several choices are ticked (even on a short answer, which keeps its choices), when none is, when two
-    choices name the same answer, or when the teacher typed an answer (`answer_typed`) naming another."""
+    text. A short answer keeps `answer`. Raises ValidationError when several choices are ticked (even on a
+    short answer, which keeps its choices), when a question with choices has fewer than two, when none is
+    ticked, when two choices name the same answer, or when the teacher typed an answer (`answer_typed`)
+    naming another."""
     listed = list(choices)
     right = [text for text, ticked in listed if ticked]
     if len(right) > 1:  # whatever the kind: the database keeps one right choice per question
         raise ValidationError(messages.ONE_RIGHT_CHOICE)
-    if kind not in KINDS_WITH_CHOICES or not listed:
+    if kind not in KINDS_WITH_CHOICES:
         return answer
+    if len(listed) < 2:  # no choice, or only one, leaves a student nothing to choose between
+        raise ValidationError(messages.CHOICES_TOO_FEW)
     if not right:
         raise ValidationError(messages.RIGHT_CHOICE_REQUIRED)
     twin = repeated_choice([text for text, _ in listed])

@@ -510,3 +510,49 @@ def test_a_refusal_from_the_service_after_the_forms_passed_is_a_message_not_a_50
     assert page.status_code == 200 and "Refused by the service." in page.content.decode()
     question.refresh_from_db()
     assert question.prompt != "A new wording?"
+
+
+@pytest.mark.parametrize("deleted", [(0, 1, 2), (1, 2)], ids=["every-choice", "all-but-one"])
+def test_deleting_choices_below_two_on_the_question_page_is_refused(client, teacher, deleted):
+    # Saved, it left students a question with nothing (or one thing) to choose from.
+    question = march_question(teacher)
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    change = {f"choices-{row}-DELETE": "on" for row in deleted}
+    data = admin_form_data(client.get(url).content.decode(), **change)
+
+    assert escape(f"Choices: {messages.CHOICES_TOO_FEW}") in top_errors(client.post(url, data))
+    assert question.choices.count() == 3
+
+
+def test_a_new_multiple_choice_question_without_choices_is_refused(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    data = new_question_form(client, article, "Which city did Iraqi forces enter?", "Mosul", ("Mosul", "x"))
+    data["choices-TOTAL_FORMS"] = "0"
+    response = client.post(reverse("admin:quizzes_question_add"), data)
+
+    assert escape(f"Choices: {messages.CHOICES_TOO_FEW}") in top_errors(response)
+    assert not article.questions.exists()
+
+
+def test_making_a_short_answer_multiple_choice_on_its_page_needs_its_choices(client, teacher):
+    question = QuestionFactory(article=ArticleFactory(owner=teacher), answer="Mosul")
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    page = client.get(url).content.decode()
+    data = admin_form_data(page, kind=Question.Kind.MULTIPLE_CHOICE)
+
+    assert escape(f"Choices: {messages.CHOICES_TOO_FEW}") in top_errors(client.post(url, data))
+    question.refresh_from_db()
+    assert question.kind == Question.Kind.SHORT_ANSWER
+
+    # With its choices added in the same save, it becomes multiple choice.
+    more = {
+        "choices-TOTAL_FORMS": "2",
+        "choices-0-text": "Mosul",
+        "choices-0-is_correct": "on",
+        "choices-0-position": "0",
+        "choices-1-text": "Basra",
+        "choices-1-position": "1",
+    }
+    assert client.post(url, {**data, **more}).status_code == 302
+    question.refresh_from_db()
+    assert question.kind == Question.Kind.MULTIPLE_CHOICE and question.choices.count() == 2

@@ -313,3 +313,45 @@ def test_editing_the_wording_of_an_answered_question_regrades_nothing(answered):
     question.prompt, question.explanation = "Which city?", "Line two says so."
     assert question_edit(question=question, changed=["prompt", "explanation"]).regraded == 0
     assert Question.objects.get(pk=question.pk).prompt == "Which city?"
+
+
+def delete_choices(question, keep: int):
+    """question_edit's arguments that delete all but the first `keep` of the question's choices."""
+    return {"choices": [], "deleted_choices": list(question.choices.order_by("position")[keep:])}
+
+
+@pytest.mark.parametrize("keep", [0, 1], ids=["every-choice", "all-but-one"])
+def test_deleting_choices_below_two_is_refused(keep):
+    # Students saw the question with nothing (or one thing) to pick, and could not answer it sensibly.
+    question = multiple_choice_question(answer="March", wrong=("June", "May"))
+    with pytest.raises(ValidationError) as excinfo:
+        question_edit(question=question, **delete_choices(question, keep))
+    assert excinfo.value.messages == [messages.CHOICES_TOO_FEW]
+    assert question.choices.count() == 3
+
+
+@pytest.mark.parametrize("kind", [Question.Kind.MULTIPLE_CHOICE, Question.Kind.TRUE_FALSE])
+def test_making_a_short_answer_a_question_with_choices_needs_its_choices(kind):
+    question = QuestionFactory(answer="Mosul")
+    with pytest.raises(ValidationError) as excinfo:
+        question_update(question=question, kind=kind)
+    assert excinfo.value.messages == [messages.CHOICES_TOO_FEW]
+    assert Question.objects.get(pk=question.pk).kind == Question.Kind.SHORT_ANSWER
+
+
+def test_a_new_question_with_choices_needs_two_of_them():
+    article = ArticleFactory()
+    alone = Choice(text="True", is_correct=True)
+    question = Question(
+        article=article, kind=Question.Kind.TRUE_FALSE, prompt="Mosul is in Iraq?", answer="True"
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        question_edit(question=question, choices=[alone])
+    assert excinfo.value.messages == [messages.CHOICES_TOO_FEW]
+    assert not article.questions.exists()
+
+    question = Question(
+        article=article, kind=Question.Kind.TRUE_FALSE, prompt="Mosul is in Iraq?", answer="True"
+    )
+    question_edit(question=question, choices=[alone, Choice(text="False", position=1)])
+    assert [c.text for c in Question.objects.get(pk=question.pk).choices.all()] == ["True", "False"]
