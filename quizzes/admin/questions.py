@@ -13,6 +13,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
+from django.forms.formsets import DELETION_FIELD_NAME
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
@@ -179,16 +180,27 @@ class ChoiceInline(ScopedTabularInline):
 
 class QuestionInlineForm(forms.ModelForm):
     """A row of the article page's question list, where the answer can be typed but the choices are not
-    shown: an answer that is not the ticked choice is refused on its row."""
+    shown: an answer that is not the ticked choice is refused on its row, and so is a question with choices
+    that has fewer than two, with a note saying where choices can be added."""
 
     def clean(self):
         cleaned = super().clean()
         question = self.instance
-        if question.pk is None or not self.has_changed():
+        # An untouched row is not saved, nor is one being deleted: an old question's faults must not stop
+        # the rest of the page saving, or stop the teacher deleting it.
+        if not self.has_changed() or cleaned.get(DELETION_FIELD_NAME):
             return cleaned
         kind, answer = cleaned.get("kind"), cleaned.get("answer")
-        if kind in KINDS_WITH_CHOICES and answer:
-            choices = question.choices.values_list("text", "is_correct")
+        if kind not in KINDS_WITH_CHOICES:
+            return cleaned
+        choices = list(question.choices.values_list("text", "is_correct")) if question.pk else []
+        if len(choices) < 2:  # the generic "add the missing choices" would send the teacher looking here
+            new = question.pk is None
+            self.add_error(
+                "kind", texts.NEW_QUESTION_ROW_NEEDS_CHOICES if new else texts.QUESTION_ROW_NEEDS_CHOICES
+            )
+            return cleaned
+        if answer:
             try:
                 answer_for_choices(
                     kind=kind, answer=answer, choices=choices, answer_typed="answer" in self.changed_data

@@ -44,6 +44,17 @@ CHOICES_THE_SAME = (
     "Two choices read “{choice}”: students cannot tell them apart, and one who picks the copy that is not "
     "ticked as right is marked wrong. Make each choice different."
 )
+# The article page's question rows show no choices, so these say where to add them.
+QUESTION_ROW_NEEDS_CHOICES = (
+    "A multiple-choice or true/false question needs at least two choices, and this list cannot show them: "
+    "open the question's own page (“Change” on its row) and add its choices there, or make it a short "
+    "answer."
+)
+NEW_QUESTION_ROW_NEEDS_CHOICES = (
+    "A multiple-choice or true/false question needs at least two choices, and this list cannot show them: "
+    "add it with “Add question” on the Questions page, where its choices can be entered, or save it here "
+    "as a short answer."
+)
 ANSWER_NOT_RIGHT_CHOICE = (
     "The answer “{answer}” is not the choice ticked as right (“{choice}”), which is what students are "
     "graded against. To change the right answer, tick that choice (or edit its text): the answer follows it."

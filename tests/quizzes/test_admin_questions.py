@@ -556,3 +556,54 @@ def test_making_a_short_answer_multiple_choice_on_its_page_needs_its_choices(cli
     assert client.post(url, {**data, **more}).status_code == 302
     question.refresh_from_db()
     assert question.kind == Question.Kind.MULTIPLE_CHOICE and question.choices.count() == 2
+
+
+def article_page_post(client, article, **change):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    return client.post(url, admin_form_data(client.get(url).content.decode(), **change))
+
+
+def test_making_a_row_multiple_choice_on_the_article_page_says_where_to_add_choices(client, teacher):
+    # The article page's rows have no choices: saved, the question had none for students to pick.
+    question = QuestionFactory(article=ArticleFactory(owner=teacher), answer="Mosul")
+    response = article_page_post(client, question.article, **{"questions-0-kind": Question.Kind.TRUE_FALSE})
+
+    expected = f"Questions, row 1, Kind: {messages.QUESTION_ROW_NEEDS_CHOICES}"
+    assert escape(expected) in top_errors(response)
+    question.refresh_from_db()
+    assert question.kind == Question.Kind.SHORT_ANSWER
+
+
+def test_a_new_multiple_choice_row_on_the_article_page_says_where_to_add_choices(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    QuestionFactory(article=article)
+    new_row = {
+        "questions-TOTAL_FORMS": "2",
+        "questions-1-prompt": "Which city did Iraqi forces enter?",
+        "questions-1-kind": Question.Kind.MULTIPLE_CHOICE,
+        "questions-1-answer": "Mosul",
+        "questions-1-status": Question.Status.DRAFT,
+    }
+    response = article_page_post(client, article, **new_row)
+
+    expected = f"Questions, row 2, Kind: {messages.NEW_QUESTION_ROW_NEEDS_CHOICES}"
+    assert escape(expected) in top_errors(response)
+    assert article.questions.count() == 1
+
+
+def choiceless_question(teacher, **kw):
+    """A multiple-choice question saved without choices before they were required (old data)."""
+    return QuestionFactory(article=ArticleFactory(owner=teacher), kind=Question.Kind.MULTIPLE_CHOICE, **kw)
+
+
+def test_an_old_question_without_choices_is_refused_when_edited_and_left_alone_otherwise(client, teacher):
+    question = choiceless_question(teacher, status=Question.Status.DRAFT)
+    response = article_page_post(client, question.article, **{"questions-0-status": "approved"})
+    assert escape(messages.QUESTION_ROW_NEEDS_CHOICES) in top_errors(response)
+    question.refresh_from_db()
+    assert question.status == Question.Status.DRAFT
+
+    # Untouched, its row does not stop the rest of the page saving, nor its own deletion.
+    assert article_page_post(client, question.article, title="Mosul, two years on").status_code == 302
+    assert article_page_post(client, question.article, **{"questions-0-DELETE": "on"}).status_code == 302
+    assert not Question.objects.filter(pk=question.pk).exists()
