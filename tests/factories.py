@@ -89,6 +89,15 @@ def multiple_choice_question(*, article=None, answer="Mosul", wrong=("Baghdad", 
     return question
 
 
+def question_lacking_choices(*, choices=(), right=None, **kw):
+    """Old data: a multiple-choice question saved before saving required two choices, one ticked. It has
+    `choices` (none by default), `right` among them ticked if given."""
+    question = QuestionFactory(kind=Question.Kind.MULTIPLE_CHOICE, **kw)
+    for position, text in enumerate(choices):
+        ChoiceFactory(question=question, text=text, is_correct=text == right, position=position)
+    return question
+
+
 class ClassroomFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Classroom

@@ -282,7 +282,11 @@ class QuestionAdmin(InlineErrorsOnTopMixin, ScopedModelAdmin):
 
     @admin.action(description="Approve selected questions")
     def approve(self, request, queryset):
-        count = questions_set_status(questions=plain(queryset), status=Question.Status.APPROVED)
+        try:
+            count = questions_set_status(questions=plain(queryset), status=Question.Status.APPROVED)
+        except ValidationError as error:
+            self.report_validation_error(request, error)
+            return
         self.message_user(request, f"{count} question(s) approved.", messages.SUCCESS)
 
     @admin.action(description="Reject selected questions")

@@ -22,6 +22,7 @@ from quizzes.models import (
     StudentOverride,
 )
 from quizzes.services import messages
+from quizzes.services.right_choice import lacking_choices, named
 
 
 def _snapshot_questions(article: Article, questions: list[Question] | None) -> list[Question]:
@@ -32,6 +33,13 @@ def _snapshot_questions(article: Article, questions: list[Question] | None) -> l
     if any(q.pk not in approved_ids for q in questions):
         raise ValidationError(messages.ASSIGNMENT_QUESTION_NOT_APPROVED)
     return list(questions)
+
+
+def _refuse_lacking_choices(chosen: list[Question]) -> None:
+    # Approved before choices were required: students would meet a question they cannot answer.
+    lacking = lacking_choices(Question.objects.filter(pk__in=[q.pk for q in chosen]))
+    if lacking:
+        raise ValidationError(messages.ASSIGNMENT_QUESTION_LACKS_CHOICES.format(questions=named(lacking)))
 
 
 @transaction.atomic
@@ -54,6 +62,7 @@ def assignment_create(
     chosen = _snapshot_questions(article, questions)
     if not chosen:
         raise ValidationError(messages.ASSIGNMENT_NO_APPROVED_QUESTIONS)
+    _refuse_lacking_choices(chosen)
     assignment = Assignment(
         classroom=classroom,
         article=article,

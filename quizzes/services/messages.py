@@ -33,6 +33,11 @@ ASSIGNMENT_NO_APPROVED_QUESTIONS = (
     "This article has no approved questions yet. Approve some before assigning it."
 )
 ASSIGNMENT_QUESTION_NOT_APPROVED = "Only approved questions of this article can be assigned."
+ASSIGNMENT_QUESTION_LACKS_CHOICES = (
+    "This article cannot be assigned yet: students could not answer {questions}. A multiple-choice or "
+    "true/false question needs at least two choices, one of them ticked as the right answer. Open each to "
+    "add its choices (or make it a short answer, or reject it), then assign the article again."
+)
 
 # Questions: a question with choices is graded by its ticked choice, so its answer must name that choice.
 RIGHT_CHOICE_REQUIRED = "Tick the choice that is the right answer."
@@ -43,6 +48,11 @@ CHOICES_TOO_FEW = (
 CHOICES_THE_SAME = (
     "Two choices read “{choice}”: students cannot tell them apart, and one who picks the copy that is not "
     "ticked as right is marked wrong. Make each choice different."
+)
+QUESTIONS_LACK_CHOICES_TO_APPROVE = (
+    "Nothing was approved: students could not answer {questions}. A multiple-choice or true/false question "
+    "needs at least two choices, one of them ticked as the right answer. Open each to add its choices (or "
+    "make it a short answer), then approve again."
 )
 # The article page's question rows show no choices, so these say where to add them.
 QUESTION_ROW_NEEDS_CHOICES = (

@@ -11,8 +11,15 @@ from django.db.models.functions import Coalesce
 
 from quizzes.board_cache import board_version_bump
 from quizzes.models import AssignmentQuestion, Attempt, Choice, Question, Response
+from quizzes.services import messages
 from quizzes.services.answers import grade_answer
-from quizzes.services.right_choice import KINDS_WITH_CHOICES, answer_for_choices, same_answer
+from quizzes.services.right_choice import (
+    KINDS_WITH_CHOICES,
+    answer_for_choices,
+    lacking_choices,
+    named,
+    same_answer,
+)
 
 EDITABLE_FIELDS = {
     "kind",
@@ -194,8 +201,14 @@ def attempts_rescore(*, attempt_ids: list[int]) -> None:
 
 @transaction.atomic
 def questions_set_status(*, questions: Iterable[Question], status: str) -> int:
-    """Approve or reject (or send back to draft) several questions; returns how many changed."""
+    """Approve or reject (or send back to draft) several questions; returns how many changed. Approving
+    changes none, naming the culprits, if any of them lacks the choices students need to answer it."""
     if status not in Question.Status.values:
         raise ValidationError(f"Unknown question status: {status}")
-    ids = [q.pk for q in questions]
-    return Question.objects.filter(pk__in=ids).exclude(status=status).update(status=status)
+    changing = Question.objects.filter(pk__in=[q.pk for q in questions]).exclude(status=status)
+    if status == Question.Status.APPROVED:
+        # Saved before choices were required: approving would put them in front of students as they are.
+        lacking = lacking_choices(changing)
+        if lacking:
+            raise ValidationError(messages.QUESTIONS_LACK_CHOICES_TO_APPROVE.format(questions=named(lacking)))
+    return changing.update(status=status)

@@ -9,6 +9,7 @@ June. So the answer follows the ticked choice: a teacher changes the right answe
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, QuerySet
 
 from quizzes.grading import normalise
 from quizzes.models import Question
@@ -56,3 +57,22 @@ def answer_for_choices(
     if answer_typed and not same_answer(answer, right[0]):
         raise ValidationError(messages.ANSWER_NOT_RIGHT_CHOICE.format(answer=answer, choice=right[0]))
     return right[0]
+
+
+def lacking_choices(questions: QuerySet[Question]) -> QuerySet[Question]:
+    """Those of `questions` that students could not answer sensibly: a kind with choices, but fewer than two
+    of them or none ticked. Saving refuses such a question (answer_for_choices); ones saved before that rule
+    can still be in the database, so approving and assigning look for them."""
+    return (
+        questions.filter(kind__in=KINDS_WITH_CHOICES)
+        .annotate(
+            choice_total=Count("choices"), right_total=Count("choices", filter=Q(choices__is_correct=True))
+        )
+        .filter(Q(choice_total__lt=2) | Q(right_total=0))
+        .order_by("article_id", "position", "id")
+    )
+
+
+def named(questions: Iterable[Question]) -> str:
+    """“First prompt”, “Second prompt”: questions as a teacher finds them in the list."""
+    return ", ".join(f"“{question}”" for question in questions)

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from quizzes import constraint_messages
 from quizzes.models import Assignment, Question, StudentOverride
@@ -17,6 +18,7 @@ from tests.factories import (
     ClassroomFactory,
     EnrollmentFactory,
     QuestionFactory,
+    question_lacking_choices,
 )
 from tests.quizzes.teacher_helpers import admin_form_data
 
@@ -79,6 +81,17 @@ def test_assigning_an_article_without_approved_questions_explains_and_creates_no
     response = client.post(reverse("admin:quizzes_assignment_add"), add_form(classroom, article))
     assert response.status_code == 200
     assert "no approved questions" in response.content.decode()
+    assert not Assignment.objects.exists()
+
+
+def test_assigning_an_article_with_a_question_lacking_choices_names_it_and_creates_nothing(client, teacher):
+    classroom, article = ClassroomFactory(teacher=teacher), ArticleFactory(owner=teacher)
+    QuestionFactory(article=article)
+    question_lacking_choices(article=article, prompt="Which city?")  # approved before choices were required
+    response = client.post(reverse("admin:quizzes_assignment_add"), add_form(classroom, article))
+    assert response.status_code == 200
+    told = messages.ASSIGNMENT_QUESTION_LACKS_CHOICES.format(questions="“Which city?”")
+    assert escape(told) in response.content.decode()
     assert not Assignment.objects.exists()
 
 

@@ -20,6 +20,7 @@ from tests.factories import (
     QuestionFactory,
     ResponseFactory,
     multiple_choice_question,
+    question_lacking_choices,
 )
 from tests.quizzes.teacher_helpers import admin_form_data
 
@@ -591,13 +592,8 @@ def test_a_new_multiple_choice_row_on_the_article_page_says_where_to_add_choices
     assert article.questions.count() == 1
 
 
-def choiceless_question(teacher, **kw):
-    """A multiple-choice question saved without choices before they were required (old data)."""
-    return QuestionFactory(article=ArticleFactory(owner=teacher), kind=Question.Kind.MULTIPLE_CHOICE, **kw)
-
-
 def test_an_old_question_without_choices_is_refused_when_edited_and_left_alone_otherwise(client, teacher):
-    question = choiceless_question(teacher, status=Question.Status.DRAFT)
+    question = question_lacking_choices(article=ArticleFactory(owner=teacher), status=Question.Status.DRAFT)
     response = article_page_post(client, question.article, **{"questions-0-status": "approved"})
     assert escape(messages.QUESTION_ROW_NEEDS_CHOICES) in top_errors(response)
     question.refresh_from_db()
@@ -607,3 +603,14 @@ def test_an_old_question_without_choices_is_refused_when_edited_and_left_alone_o
     assert article_page_post(client, question.article, title="Mosul, two years on").status_code == 302
     assert article_page_post(client, question.article, **{"questions-0-DELETE": "on"}).status_code == 302
     assert not Question.objects.filter(pk=question.pk).exists()
+
+
+def test_approving_a_question_that_lacks_choices_is_refused_and_names_it(client, teacher):
+    article = ArticleFactory(owner=teacher)
+    lacking = question_lacking_choices(article=article, status=Question.Status.DRAFT, prompt="Which city?")
+    fine = QuestionFactory(article=article, status=Question.Status.DRAFT)
+
+    response = run_action(client, "quizzes_question", "approve", [lacking.pk, fine.pk])
+    told = messages.QUESTIONS_LACK_CHOICES_TO_APPROVE.format(questions="“Which city?”")
+    assert escape(told) in response.content.decode()
+    assert set(article.questions.values_list("status", flat=True)) == {Question.Status.DRAFT}

@@ -30,6 +30,7 @@ from tests.factories import (
     EnrollmentFactory,
     QuestionFactory,
     multiple_choice_question,
+    question_lacking_choices,
 )
 
 pytestmark = pytest.mark.django_db
@@ -355,3 +356,41 @@ def test_a_new_question_with_choices_needs_two_of_them():
     )
     question_edit(question=question, choices=[alone, Choice(text="False", position=1)])
     assert [c.text for c in Question.objects.get(pk=question.pk).choices.all()] == ["True", "False"]
+
+
+LACKING = {
+    "no-choices": {},
+    "one-choice": {"choices": ("Mosul",), "right": "Mosul"},
+    "none-ticked": {"choices": ("Mosul", "Basra")},
+}
+
+
+@pytest.mark.parametrize("lacks", LACKING.values(), ids=LACKING.keys())
+def test_approving_a_question_that_lacks_choices_is_refused_and_names_it(lacks):
+    article = ArticleFactory()
+    lacking = question_lacking_choices(
+        article=article, status=Question.Status.DRAFT, prompt="Which?", **lacks
+    )
+    fine = QuestionFactory(article=article, status=Question.Status.DRAFT)
+    with pytest.raises(ValidationError) as excinfo:
+        questions_set_status(questions=[lacking, fine], status=Question.Status.APPROVED)
+    assert excinfo.value.messages == [messages.QUESTIONS_LACK_CHOICES_TO_APPROVE.format(questions="“Which?”")]
+    assert set(article.questions.values_list("status", flat=True)) == {Question.Status.DRAFT}
+
+    # Rejecting it is what a teacher may want instead, and is not refused.
+    assert questions_set_status(questions=[lacking], status=Question.Status.REJECTED) == 1
+
+
+@pytest.mark.parametrize("chosen", [False, True], ids=["all-approved", "chosen"])
+def test_assigning_a_question_that_lacks_choices_is_refused_and_names_it(chosen):
+    article = ArticleFactory()
+    lacking = question_lacking_choices(article=article, prompt="Which city?")  # approved before the rule
+    fine = QuestionFactory(article=article)
+    questions = [fine, lacking] if chosen else None
+    with pytest.raises(ValidationError) as excinfo:
+        assignment_create(
+            classroom=ClassroomFactory(), article=article, opens_at=timezone.now(), questions=questions
+        )
+    told = messages.ASSIGNMENT_QUESTION_LACKS_CHOICES.format(questions="“Which city?”")
+    assert excinfo.value.messages == [told]
+    assert not article.assignments.exists()
