@@ -11,18 +11,26 @@ The instances are shared between requests and threads: callers must treat them a
 """
 
 from quizzes.kept import Kept
-from quizzes.models import AssignmentQuestion
+from quizzes.models import AssignmentQuestion, Question
 
 KEPT_ASSIGNMENTS = 256  # a few hundred open quizzes at most per school; each is a few kilobytes
 
 
+def nothing_to_pick(question: Question) -> bool:
+    """A question with choices but none to pick, assigned before saving required two: no student can answer
+    it, so the quiz passes over it rather than stopping there. Reads the prefetched choices."""
+    return question.kind != Question.Kind.SHORT_ANSWER and not question.choices.all()
+
+
 class AssignmentItems(list):
-    """The items in order, with the lookups every answer makes: question by id, choice by id."""
+    """The items in order, with the lookups every answer makes: question by id, choice by id, and the
+    questions that cannot be answered (see `nothing_to_pick`)."""
 
     def __init__(self, items: list[AssignmentQuestion]):
         super().__init__(items)
         self.questions = {item.question_id: item.question for item in items}
         self.choices = {choice.pk: choice for item in items for choice in item.question.choices.all()}
+        self.unanswerable = frozenset(item.question_id for item in items if nothing_to_pick(item.question))
 
 
 _kept: Kept[AssignmentItems] = Kept(KEPT_ASSIGNMENTS)

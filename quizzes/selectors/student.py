@@ -239,7 +239,11 @@ def attempt_state_with(state: AttemptState, response: Response) -> AttemptState:
 
 
 def _state(attempt: Attempt, items: AssignmentItems, answered: "AnsweredResponses") -> AttemptState:
-    next_item = next((item for item in items if item.question_id not in answered), None)
+    # A question with nothing to pick is passed over: stopping there, the student could never go on or finish.
+    skip = items.unanswerable
+    next_item = next(
+        (it for it in items if it.question_id not in answered and it.question_id not in skip), None
+    )
     return AttemptState(
         attempt=attempt,
         items=items,

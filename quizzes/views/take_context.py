@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from quizzes.models import AssignmentQuestion, Question
 from quizzes.selectors import AttemptState
+from quizzes.selectors.quiz_items import nothing_to_pick
 from quizzes.views.article_view import article_view
 from quizzes.views.reading import correct_choice, feedback_after_each, ordered_choices
 
@@ -51,7 +52,7 @@ def take_context(
         next_question=next_question,
         typed_answer=typed_answer,
     )
-    context.update(_urls(state, item, response, refused))
+    context.update(_urls(state, item, response, refused, unanswerable=context["unanswerable"]))
     evidence = context.pop("evidence")
     # Named as a skip so other callers of the swap partial (the teacher's preview) still send the article.
     context["skip_article"] = not (with_article or evidence)
@@ -65,7 +66,14 @@ def question_context(
 ) -> dict[str, Any]:
     """The question panel's variables; `reveal` says whether a saved answer may be marked right or wrong."""
     if item is None:
-        return {"item": None, "question": None, "response": None, "show_feedback": False, "evidence": ()}
+        return {
+            "item": None,
+            "question": None,
+            "response": None,
+            "show_feedback": False,
+            "evidence": (),
+            "unanswerable": False,
+        }
     question = item.question
     is_short = question.kind == Question.Kind.SHORT_ANSWER
     choices = [] if is_short else ordered_choices(question, attempt_id=attempt_id, shuffle=shuffle)
@@ -76,6 +84,8 @@ def question_context(
         "question": question,
         "is_short_answer": is_short,
         "choices": choices,
+        # Shown with a note and the way on instead of a form with nothing to pick (old data only).
+        "unanswerable": response is None and nothing_to_pick(question),
         "response": response,
         "show_feedback": show_feedback,
         "right_answer": (right.text if right else question.answer) if show_feedback else "",
@@ -95,18 +105,27 @@ def _number(state: AttemptState, item: AssignmentQuestion | None) -> int:
     return next((index for index, each in enumerate(state.items, start=1) if each.pk == item.pk), 1)
 
 
-def _urls(state: AttemptState, item: AssignmentQuestion | None, response, refused: bool) -> dict[str, str]:
+def _urls(
+    state: AttemptState,
+    item: AssignmentQuestion | None,
+    response,
+    refused: bool,
+    *,
+    unanswerable: bool = False,
+) -> dict[str, str]:
     """Only the links the partials will show (each reverse() costs, and every answer renders two panels):
-    the answer form's URL before an answer, then "Next question" or "Finish"; only the results if refused."""
+    the answer form's URL before an answer, then "Next question" or "Finish"; only the results if refused.
+    A question that cannot be answered gets the links an answered one would."""
     attempt_id = state.attempt.id
     answer_url = next_url = finish_url = results_url = ""
+    done = response is not None or unanswerable
     if refused:  # a refused panel shows only the way to the results
         results_url = reverse("attempt_results", args=[attempt_id])
-    elif item is not None and response is None:
+    elif item is not None and not done:
         answer_url = reverse("response_submit", args=[attempt_id, item.question_id])
     elif item is not None:
         next_url = _next_url(state, item)
-    if not refused and (item is None or (response is not None and not next_url)):
+    if not refused and (item is None or (done and not next_url)):
         finish_url = reverse("attempt_finish", args=[attempt_id])
     return {
         "answer_url": answer_url,

@@ -3,6 +3,7 @@
 import pytest
 
 from quizzes.selectors import attempt_state
+from quizzes.selectors.quiz_items import nothing_to_pick
 from quizzes.services import attempt_start, response_submit
 from quizzes.views.take_context import _urls
 from tests.quizzes.view_helpers import make_quiz
@@ -37,7 +38,8 @@ def links(attempt, question, refused=False) -> dict[str, str]:
     state = attempt_state(attempt=attempt)
     item = next(i for i in state.items if i.question_id == question.pk) if question else None
     response = state.answered.get(item.question_id) if item else None
-    return _urls(state, item, response, refused)
+    unanswerable = item is not None and response is None and nothing_to_pick(item.question)
+    return _urls(state, item, response, refused, unanswerable=unanswerable)
 
 
 def test_unanswered_question_links_only_its_answer_form(taking):
@@ -85,3 +87,15 @@ def test_refused_answer_links_only_the_results(taking):
     results = {**NO_LINKS, "results_url": f"/attempt/{attempt.pk}/results/"}
     assert links(attempt, quiz.mc, refused=True) == results  # answered
     assert links(attempt, quiz.tf, refused=True) == results  # not answered
+
+
+def test_a_question_with_nothing_to_pick_links_the_next_one_instead_of_an_answer_form(taking):
+    # Old data: a question assigned without choices. An answer form there could never be sent.
+    quiz, attempt, answer = taking
+    quiz.mc.choices.all().delete()
+    assert links(attempt, quiz.mc) == {
+        **NO_LINKS,
+        "next_url": f"/attempt/{attempt.pk}/question/{quiz.tf.pk}/",
+    }
+    answer(quiz.tf, quiz.short)
+    assert links(attempt, quiz.mc) == {**NO_LINKS, "finish_url": f"/attempt/{attempt.pk}/finish/"}

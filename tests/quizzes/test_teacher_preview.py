@@ -114,3 +114,16 @@ def test_preview_end_tells_a_short_answer_its_answer_not_a_choice_left_from_mult
     done = client.get(reverse("teacher_preview_finish", args=[assignment.pk])).content.decode()
     assert "The answer is <strong>Mosul</strong>." in done
     assert "Raqqa" not in done
+
+
+def test_preview_shows_the_teacher_a_question_assigned_without_choices(client, quiz):
+    # Old data: students pass over it (nothing to pick); the teacher's preview says so, and how to fix it.
+    assignment, short, choice = quiz
+    choice.choices.all().delete()
+    client.post(reverse("teacher_preview_answer", args=[assignment.pk, short.pk]), {"answer_text": "Mosul"})
+
+    page = client.get(reverse("teacher_preview", args=[assignment.pk])).content.decode()
+    assert "Students pass over this question" in page and 'name="choice"' not in page
+    assert f'action="{reverse("teacher_preview_finish", args=[assignment.pk])}"' in page
+    done = client.get(reverse("teacher_preview_finish", args=[assignment.pk]))
+    assert done.status_code == 200

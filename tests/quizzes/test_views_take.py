@@ -336,3 +336,31 @@ def test_the_quiz_page_is_never_kept_by_the_browser():
     attempt = start(quiz)
     cache_control = quiz.client.get(f"/attempt/{attempt.pk}/")["Cache-Control"]
     assert "no-store" in cache_control and "private" in cache_control
+
+
+def test_a_question_assigned_without_choices_is_passed_over_and_the_quiz_can_be_finished():
+    # Old data: assigned before saving required two choices. With nothing to pick the student could not
+    # answer it, and every later question and the Finish button sat behind it.
+    quiz = make_quiz()
+    quiz.mc.choices.all().delete()
+    attempt = start(quiz)
+
+    first = quiz.client.get(f"/attempt/{attempt.pk}/").content.decode()
+    assert quiz.tf.prompt in panel_of(first) and "Question 2 of 3" in first
+
+    skipped = panel_of(quiz.client.get(f"/attempt/{attempt.pk}/question/{quiz.mc.pk}/").content.decode())
+    assert "no answers to choose from" in skipped and 'name="choice"' not in skipped
+    assert f'href="/attempt/{attempt.pk}/question/{quiz.tf.pk}/#quiz"' in skipped
+
+    number = choice_number(quiz.tf, right_text(quiz.tf), first)
+    quiz.client.post(f"/attempt/{attempt.pk}/question/{quiz.tf.pk}/answer/", {"choice": number})
+    quiz.client.post(f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "100,000"})
+    last = quiz.client.get(f"/attempt/{attempt.pk}/").content.decode()
+    assert "were passed over" in last and "Finish and see results" in last
+    skipped = panel_of(quiz.client.get(f"/attempt/{attempt.pk}/question/{quiz.mc.pk}/").content.decode())
+    assert f'action="/attempt/{attempt.pk}/finish/"' in skipped
+
+    finished = quiz.client.post(f"/attempt/{attempt.pk}/finish/", follow=True)
+    assert finished.status_code == 200
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 2
