@@ -11,13 +11,12 @@ from django.utils.html import format_html
 
 from articles.models import Article
 from quizzes.admin.creating import CreateThroughServiceMixin
-from quizzes.admin.inline_errors import InlineErrorsOnTopMixin
 from quizzes.admin.questions import QuestionInline, question_save_changes
 from quizzes.admin.scoping import ScopedModelAdmin
 
 
 @admin.register(Article)
-class ArticleAdmin(InlineErrorsOnTopMixin, CreateThroughServiceMixin, ScopedModelAdmin):
+class ArticleAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     owner_path = "owner"
     inlines = [QuestionInline]
     list_display = (

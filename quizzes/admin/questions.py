@@ -18,7 +18,6 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from quizzes import constraint_messages
-from quizzes.admin.inline_errors import InlineErrorsOnTopMixin
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Choice, Question
 from quizzes.services import messages as texts
@@ -234,7 +233,7 @@ ARTICLE_HEADLINE_CHARS = 30
 
 
 @admin.register(Question)
-class QuestionAdmin(InlineErrorsOnTopMixin, ScopedModelAdmin):
+class QuestionAdmin(ScopedModelAdmin):
     form = QuestionAdminForm
     owner_path = "article__owner"
     inlines = [ChoiceInline]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 
 from articles.models import Article
+from quizzes.admin.inline_errors import InlineErrorsOnTopMixin
 from quizzes.admin.labels import LabelledFieldsAdminMixin, LabelledInlineMixin
 from quizzes.models import Assignment, Classroom, Question
 
@@ -52,7 +53,10 @@ class OwnerScopedMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ScopedModelAdmin(LabelledFieldsAdminMixin, OwnerScopedMixin, admin.ModelAdmin):
+class ScopedModelAdmin(InlineErrorsOnTopMixin, LabelledFieldsAdminMixin, OwnerScopedMixin, admin.ModelAdmin):
+    """Every teacher's admin page: scoped rows, labelled inputs, and any inline's errors repeated at the top
+    (a page without inlines, or with read-only ones, is unchanged)."""
+
     def report_validation_error(self, request, error: ValidationError) -> None:
         for message in error.messages:
             self.message_user(request, message, messages.ERROR)

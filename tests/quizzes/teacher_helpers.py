@@ -76,3 +76,11 @@ def admin_form_data(html: str, **changes) -> dict:
         else:
             data[name] = value
     return data
+
+
+def top_errors(response) -> str:
+    """An admin change page's top error area: from "Please correct the error below." to the first fieldset."""
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="errornote"' in page, "the form was not refused"
+    return page.split('class="errornote"', 1)[1].split("<fieldset", 1)[0]

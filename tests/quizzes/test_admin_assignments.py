@@ -20,7 +20,7 @@ from tests.factories import (
     QuestionFactory,
     question_lacking_choices,
 )
-from tests.quizzes.teacher_helpers import admin_form_data
+from tests.quizzes.teacher_helpers import admin_form_data, top_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +155,9 @@ def test_extension_ending_before_the_quiz_opens_is_refused_on_the_row(client, te
     assert response.status_code == 200
     assert "The closing time must be after the opening time." in response.content.decode()
     assert not StudentOverride.objects.exists()
+    # Repeated at the top, where "Please correct the error below." is: the row sits under the snapshot.
+    where = "Extensions and extra attempts for one student, row 1, Closes at"
+    assert f"{where}: {messages.ASSIGNMENT_CLOSES_BEFORE_OPENING}" in top_errors(response)
 
 
 def assignment_page(client, teacher):

@@ -15,7 +15,7 @@ from tests.factories import (
     EnrollmentFactory,
     UserFactory,
 )
-from tests.quizzes.teacher_helpers import make_teacher
+from tests.quizzes.teacher_helpers import admin_form_data, make_teacher, top_errors
 
 pytestmark = pytest.mark.django_db
 FACTORY_PASSWORD = "pw"  # noqa: S105 - what tests.factories.UserFactory sets
@@ -237,3 +237,24 @@ def test_removing_a_student_keeps_answers_but_not_the_name(client, teacher):
     assert not Enrollment.objects.filter(pk=enrollment.pk).exists()
     attempt.refresh_from_db()
     assert attempt.student is None
+
+
+def test_a_roster_rows_error_is_repeated_at_the_top_of_the_class_page(client, teacher):
+    # A long roster puts a row's error screens below "Please correct the error below.".
+    classroom = ClassroomFactory(teacher=teacher)
+    EnrollmentFactory(classroom=classroom, display_name="Ada")
+    url = reverse("admin:quizzes_classroom_change", args=[classroom.pk])
+    data = admin_form_data(client.get(url).content.decode(), **{"enrollments-0-display_name": ""})
+
+    assert "Enrollments, row 1, Display name: This field is required." in top_errors(client.post(url, data))
+    assert Enrollment.objects.get(classroom=classroom).display_name == "Ada"
+
+
+def test_every_admin_page_with_inlines_repeats_their_errors_at_the_top():
+    from django.contrib import admin
+
+    from quizzes.admin.inline_errors import InlineErrorsOnTopMixin
+
+    with_inlines = [model_admin for model_admin in admin.site._registry.values() if model_admin.inlines]
+    assert with_inlines
+    assert [m for m in with_inlines if not isinstance(m, InlineErrorsOnTopMixin)] == []

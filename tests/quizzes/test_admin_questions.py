@@ -22,7 +22,7 @@ from tests.factories import (
     multiple_choice_question,
     question_lacking_choices,
 )
-from tests.quizzes.teacher_helpers import admin_form_data
+from tests.quizzes.teacher_helpers import admin_form_data, top_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +57,6 @@ def assert_refused_as_not_the_ticked_choice(response, answer: str = "June", choi
     assert response.status_code == 200
     expected = messages.ANSWER_NOT_RIGHT_CHOICE.format(answer=answer, choice=choice)
     assert escape(expected) in response.content.decode()
-
-
-def top_errors(response) -> str:
-    """The page's top error area: from "Please correct the error below." to the first fieldset."""
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert 'class="errornote"' in page, "the form was not refused"
-    return page.split('class="errornote"', 1)[1].split("<fieldset", 1)[0]
 
 
 def test_approve_and_reject_change_only_the_teachers_own_questions(client, teacher):
