@@ -593,6 +593,11 @@ def test_an_old_question_without_choices_is_refused_when_edited_and_left_alone_o
 
     # Untouched, its row does not stop the rest of the page saving, nor its own deletion.
     assert article_page_post(client, question.article, title="Mosul, two years on").status_code == 302
+    # Made a short answer on its row, it is fixed there.
+    short = {"questions-0-kind": Question.Kind.SHORT_ANSWER}
+    assert article_page_post(client, question.article, **short).status_code == 302
+    question.refresh_from_db()
+    assert question.kind == Question.Kind.SHORT_ANSWER
     assert article_page_post(client, question.article, **{"questions-0-DELETE": "on"}).status_code == 302
     assert not Question.objects.filter(pk=question.pk).exists()
 
