@@ -42,7 +42,8 @@ class InlineErrorsOnTopMixin:
         form = context["adminform"].form
         if form.is_bound:
             for inline in context["inline_admin_formsets"]:
-                name = capfirst(inline.opts.verbose_name_plural)
+                # An inline whose heading explains more names its rows shortly for these ("Choices")
+                name = capfirst(getattr(inline.opts, "errors_name", "") or inline.opts.verbose_name_plural)
                 for message in inline_errors(inline.formset, name):
                     form.add_error(None, message)
         return super().render_change_form(request, context, *args, **kwargs)

@@ -175,6 +175,7 @@ class ChoiceInline(ScopedTabularInline):
     extra = 0
     # A question turned into a short answer keeps its choices (switching back keeps them), one still ticked.
     verbose_name_plural = "choices (multiple choice and true / false only: a short answer ignores them)"
+    errors_name = "choices"  # how the errors repeated at the top of the page name these rows
 
 
 class QuestionInlineForm(forms.ModelForm):
