@@ -203,7 +203,11 @@ class QuestionInlineForm(forms.ModelForm):
         if answer:
             try:
                 answer_for_choices(
-                    kind=kind, answer=answer, choices=choices, answer_typed="answer" in self.changed_data
+                    kind=kind,
+                    answer=answer,
+                    choices=choices,
+                    answer_typed="answer" in self.changed_data,
+                    choices_edited="kind" in self.changed_data,  # this page shows no choices to fix
                 )
             except ValidationError as error:
                 on_kind = "kind" in self.changed_data and "answer" not in self.changed_data

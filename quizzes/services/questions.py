@@ -64,24 +64,34 @@ def _right_choice_id(question: Question) -> int | None:
 
 
 def _follow_right_choice(
-    stored: Question, final: list[Choice], *, answer_before: str, names: set[str]
+    stored: Question,
+    final: list[Choice],
+    *,
+    answer_before: str,
+    right_before: int | None,
+    names: set[str],
+    choices_edited: bool,
 ) -> tuple[bool, list[str]]:
     """Make the answer the ticked choice's text (see right_choice); returns whether that changed what was
     given, and the accepted answers dropped. Accepted answers are other spellings of the answer, which a
-    teacher never types for a question with choices: once its right choice names another answer they
-    belong to the old one, and would grade a student's "Peshmerga" right for "Isis" if the question became
-    a short answer. So they go, unless the teacher wrote accepted answers in this same save."""
+    teacher never types for a question with choices: once the tick moves to another choice they belong to
+    the old one, and would grade a student's "Peshmerga" right for "Isis" if the question became a short
+    answer. So they go, unless the teacher wrote accepted answers in this same save. Rewording the ticked
+    choice itself ("Isis" to "Islamic State") keeps them: it names the same thing."""
     answer = answer_for_choices(
         kind=stored.kind,
         answer=stored.answer,
         choices=[(choice.text, choice.is_correct) for choice in final],
         answer_typed="answer" in names,
+        choices_edited=choices_edited,
     )
     followed = answer != stored.answer
     if followed:
         stored.answer = answer
         names.add("answer")
-    keep = stored.kind not in KINDS_WITH_CHOICES or "accepted_answers" in names
+    ticked = next((choice for choice in final if choice.is_correct), None)
+    moved = ticked is not None and (ticked.pk is None or ticked.pk != right_before)
+    keep = stored.kind not in KINDS_WITH_CHOICES or "accepted_answers" in names or not moved
     if keep or not stored.accepted_answers or same_answer(answer_before, answer):
         return followed, []
     dropped, stored.accepted_answers = list(stored.accepted_answers), []
@@ -123,7 +133,14 @@ def question_edit(
             setattr(stored, name, getattr(question, name))
     right_before = _right_choice_id(stored)
     final = _final_choices(stored, saved, deleted)
-    followed, dropped = _follow_right_choice(stored, final, answer_before=answer_before, names=names)
+    followed, dropped = _follow_right_choice(
+        stored,
+        final,
+        answer_before=answer_before,
+        right_before=right_before,
+        names=names,
+        choices_edited=bool(saved or deleted) or "kind" in names,
+    )
     is_new = stored.pk is None
     edited = bool(names & CONTENT_FIELDS or saved or deleted)
     if not is_new and stored.origin == Question.Origin.GENERATED and edited:

@@ -34,13 +34,19 @@ def repeated_choice(texts: list[str]) -> str | None:
 
 
 def answer_for_choices(
-    *, kind: str, answer: str, choices: Iterable[tuple[str, bool]], answer_typed: bool
+    *,
+    kind: str,
+    answer: str,
+    choices: Iterable[tuple[str, bool]],
+    answer_typed: bool,
+    choices_edited: bool = True,
 ) -> str:
     """The answer a question must store, given its choices as (text, ticked as right): the ticked choice's
     text. A short answer keeps `answer`. Raises ValidationError when several choices are ticked (even on a
     short answer, which keeps its choices), when a question with choices has fewer than two, when none is
-    ticked, when two choices name the same answer, or when the teacher typed an answer (`answer_typed`)
-    naming another."""
+    ticked, when two choices name the same answer (only where the choices or the kind are being edited:
+    `choices_edited`; older questions may have such twins, and approving one must not depend on fixing
+    them), or when the teacher typed an answer (`answer_typed`) naming another."""
     listed = list(choices)
     right = [text for text, ticked in listed if ticked]
     if len(right) > 1:  # whatever the kind: the database keeps one right choice per question
@@ -51,7 +57,7 @@ def answer_for_choices(
         raise ValidationError(messages.CHOICES_TOO_FEW)
     if not right:
         raise ValidationError(messages.RIGHT_CHOICE_REQUIRED)
-    twin = repeated_choice([text for text, _ in listed])
+    twin = repeated_choice([text for text, _ in listed]) if choices_edited else None
     if twin is not None:  # a student who picks the unticked twin of the right answer would be marked wrong
         raise ValidationError(messages.CHOICES_THE_SAME.format(choice=twin))
     if answer_typed and not same_answer(answer, right[0]):

@@ -260,6 +260,17 @@ def test_respelling_the_ticked_choice_keeps_the_accepted_answers():
     assert Question.objects.get(pk=question.pk).accepted_answers == PESHMERGA
 
 
+def test_rewording_the_ticked_choice_keeps_the_accepted_answers():
+    # The tick did not move: "Islamic State" names what "Isis" did, and so do its other spellings.
+    question = multiple_choice_question(answer="Isis", wrong=("The Peshmerga",), accepted_answers=["ISIS"])
+    right = question.choices.get(is_correct=True)
+    right.text = "Islamic State"
+
+    assert question_edit(question=question, choices=[right], deleted_choices=[]).accepted_dropped == ()
+    question.refresh_from_db()
+    assert (question.answer, question.accepted_answers) == ("Islamic State", ["ISIS"])
+
+
 def test_accepted_answers_written_with_the_new_tick_are_kept():
     question = peshmerga_question()
     old, new = question.choices.get(text="The Peshmerga"), question.choices.get(text="Isis")
@@ -394,3 +405,12 @@ def test_assigning_a_question_that_lacks_choices_is_refused_and_names_it(chosen)
     told = messages.ASSIGNMENT_QUESTION_LACKS_CHOICES.format(questions="“Which city?”")
     assert excinfo.value.messages == [told]
     assert not article.assignments.exists()
+
+
+def test_an_older_question_with_twin_choices_can_still_be_approved():
+    # Saved before twins were refused: approving it must not depend on fixing choices the approval
+    # does not touch (the article page, where it is approved, does not even show them).
+    question = multiple_choice_question(answer="March", wrong=("June",))
+    question.choices.filter(text="June").update(text="march")
+    question_update(question=question, status=Question.Status.APPROVED)
+    assert Question.objects.get(pk=question.pk).status == Question.Status.APPROVED
