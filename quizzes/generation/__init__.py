@@ -52,7 +52,12 @@ from .pipeline import generate_questions
 # years" is no "after when"; "for the first time" is no "what for"; "the balance of power" is answered whole;
 # from a flood-barrier story: a span of years is no "when" ("six years after …", "the two years of
 # roadworks drove …"), "every month" gets other frequencies, and a word after a closing quotation counts as
-# a sentence's first word where the parser ran the two sentences together ("When did construction begin?")
+# a sentence's first word where the parser ran the two sentences together ("When did construction begin?");
+# "Saturday morning" is one time, asked "when"; "at 7pm" asks "At what time …?"; an age in a generated
+# draft is answered by its number ("At what age will the mayor retire?" 65). From a review of these
+# rules: "the first Monday of each month" keeps its day, "South Sudan" stays a place, an article is about
+# parties only if it names one and about sport only by a match's words, a team is a plural name, "the Hall"
+# is no Sarah Hall, a sentence-opening "The" of an answer is matched by its wrong choices' "The"
 GENERATOR_VERSION = "passage-qg-6"
 
 __all__ = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .clause import is_noun_conjunct_of_a_verb
 from .sentences import Article
 from .simplify import Clause, phrase
 from .whwords import COLLECTIVE_NOUNS, form_name, wh_for
@@ -209,9 +210,7 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
         ):
             wh, with_prep = choice
             full_drop = drop | {prep.i} if (with_prep and prep is not None) else drop
-            start, end = (
-                _ordinal_of(article.doc, core[0], core[1]) if wh.startswith("in which ") else core[:2]
-            )
+            start, end = _answer_within(article.doc, core[0], core[1], wh)
             found.append(
                 Candidate(clause, start, end, core[2], wh, role, full_drop, form_name(wh, role), head.i)
             )
@@ -220,7 +219,6 @@ def _for_argument(article: Article, clause: Clause, head, role: str, prep, drop)
     return found
 
 
-NOUN_POS = frozenset({"NOUN", "PROPN", "NUM"})
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "none", "nobody", "nothing"})
 
 
@@ -236,14 +234,20 @@ def _listed_with_the_verb(head) -> bool:
     conjunct of "receive"): "What will the Rovers receive?" has the other for an answer too."""
     if head.dep_ not in ("dobj", "dative"):
         return False
-    return any(c.dep_ == "conj" and c.pos_ in NOUN_POS and c.i > head.i for c in head.head.children)
+    return any(is_noun_conjunct_of_a_verb(c) and c.i > head.i for c in head.head.children)
 
 
-def _ordinal_of(doc, start: int, end: int) -> tuple[int, int]:
-    """ "71st" of "the 71st minute", the answer to "In which minute …?" (the whole phrase would repeat it)."""
-    if doc[start].lower_ == "the":
-        start += 1
-    return start, max(start + 1, end - 1)
+def _answer_within(doc, start: int, end: int, wh: str) -> tuple[int, int]:
+    """The part of the phrase the question asks for, where the wh-phrase names the rest: "71st" of "the 71st
+    minute" for "In which minute …?", "38" of "age 38" and "65" of "65 years old" for "At what age …?" and
+    "How old …?" (the whole phrase would repeat the question's own word, and be refused for it)."""
+    if wh.startswith("in which "):
+        first = start + 1 if doc[start].lower_ == "the" else start
+        return first, max(first + 1, end - 1)
+    if wh in ("how old", "at what age"):
+        number = next((t.i for t in doc[start:end] if t.like_num), None)
+        return (number, number + 1) if number is not None else (start, end)
+    return start, end
 
 
 def _nth_time(head) -> bool:

@@ -54,7 +54,7 @@ def breaks_clause(child) -> bool:
         return True
     if dep == "npadvmod" and any(c.dep_ == "mark" and c.i > child.i for c in head.children):
         return True  # "six years [after the project was approved]": the span measures "after", not "approved"
-    if dep == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM") and head.pos_ in ("VERB", "AUX"):
+    if is_noun_conjunct_of_a_verb(child):
         return True  # a list the parser hung on the verb ("receive a trophy and [£5,000]"): its "and" goes
     if dep == "cc" and head.pos_ in ("VERB", "AUX"):
         return True
@@ -71,6 +71,12 @@ def breaks_clause(child) -> bool:
     if child.is_punct:
         return not (_inside_word(child) or _list_comma(child))
     return False
+
+
+def is_noun_conjunct_of_a_verb(tok) -> bool:
+    """A noun the parser made a conjunct of a verb ("receive a trophy and £5,000", "£5,000" hung on
+    "receive"): the second item of a list whose first is the verb's object."""
+    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.head.pos_ in ("VERB", "AUX")
 
 
 def _has_own_subject(verb) -> bool:

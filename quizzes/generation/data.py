@@ -94,8 +94,8 @@ ORGANISATIONS_BY_KIND = {
     "sports": (
         "Manchester United|Real Madrid|Bayern Munich|Juventus|Ajax|Celtic|the Chicago Bulls|"
         "the New York Yankees|the Green Bay Packers|Boca Juniors",
-        "match goal cup league season striker goalkeeper coach penalty final championship tournament "
-        "team club fan stadium score kick game",
+        # Words of a match, not of any team or game ("team", "fan", "score" and "game" are a video game's too)
+        "match goal cup league striker goalkeeper penalty championship tournament stadium referee",
     ),
     "general": (
         "the United Nations|Nato|the European Union|the World Bank|the Red Cross|Unicef|"

@@ -42,6 +42,8 @@ def distractors(
     same_person = {
         name for group in article.aliases if any(overlaps(answer, n) for n in group) for name in group
     }
+    if answer.startswith("The "):  # the answer opened a sentence: "the Chicago Bulls" beside it would not
+        pool = ["The " + p[4:] if p.startswith("the ") else p for p in pool]
     return _pick([p for p in pool if p not in same_person], answer, prompt, want, article.aliases)
 
 
@@ -110,6 +112,7 @@ def _from_article(article: Article, label: str, answer: str, skip: range) -> lis
             continue
         if text.startswith(("the ", "The ")) and not answer.lower().startswith("the "):
             text = text[4:]
+
         found.append(text)
     rotation = seed(answer) % max(1, len(found))
     found = found[rotation:] + found[:rotation]
@@ -144,7 +147,7 @@ def _organisations(answer: str, article: Article) -> list[str]:
     bare = answer[4:] if answer.startswith(("the ", "The ")) else answer
     kind = data.ORGANISATION_KIND_OF.get(bare) or data.ORGANISATION_KIND_OF.get(f"the {bare}")
     if kind is None:
-        kind = "university" if "University" in answer else article.doc.user_data["qg_org_kind"]
+        kind = "university" if "University" in answer else article.doc.user_data.get("qg_org_kind", "general")
     return _group_first(data.ORGANISATION_LISTS, kind, answer)
 
 

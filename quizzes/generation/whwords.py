@@ -117,6 +117,10 @@ def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | N
         unit = ORDINAL_UNIT.match(text)
         if unit is not None:  # "in the 71st minute": "In which minute …?", not "What time … in?"
             return (f"in which {unit.group(1)}", True) if role == "pp" and p in ("in", "during") else None
+        if role == "pp" and p == "at":
+            return "at what time", True  # "At what time did the meeting start?", not "What time … at?"
+        if role == "pp" and p in WHEN_PREPS:
+            return "when", True  # "in the evening"
         return "what time", False
     return "what", False
 
@@ -129,7 +133,7 @@ def form_name(wh: str, role: str) -> str:
         return "how_long"
     if wh in ("how old", "at what age"):
         return "how_old"
-    if wh.startswith("in which "):
+    if wh.startswith("in which ") or wh == "at what time":
         return "when"
     if first in ("when", "where", "which") or wh.endswith("when"):
         return "when" if wh.endswith("when") else first
@@ -151,7 +155,7 @@ def _a_team(head, text: str) -> bool:
     organisations in a sports story (a league, a sponsor, "Manchester United") keep "what"."""
     if head.doc.user_data.get("qg_org_kind") != "sports":
         return False
-    return head.tag_ == "NNPS" or (text.endswith("s") and not text.endswith("'s"))
+    return head.tag_ == "NNPS"  # "the Hawks"; not "Rockstar Games", which the tagger calls singular
 
 
 def _names_people(head) -> bool:

@@ -42,6 +42,9 @@ def test_turnout_is_no_person(drafts):
 def test_she_after_said_is_the_speaker(drafts):
     # "What would Brian Holt push for …?": "she" was the last person named before the sentence
     assert not [p for p in drafts if "Brian Holt push" in p or "Holt would" in p], list(drafts)
+    assert [p for p in drafts if p.startswith("True or false: Price would push for safer crossings")], list(
+        drafts
+    )
 
 
 def test_a_party_is_asked_who_with_parties_for_wrong_choices(drafts):

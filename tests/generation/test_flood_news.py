@@ -59,6 +59,9 @@ def test_spans_of_years_are_no_when(drafts):
     # "When drove customers away?" (the two years of roadworks)
     assert not [p for p, d in drafts.items() if p.startswith("When") and "years" in d.answer], list(drafts)
     assert not [p for p in drafts if "by six years" in p], list(drafts)
+    # the clause without its span is still asked about, and the morning is asked "when"
+    assert drafts["What was the project first approved by?"].answer == "the county council"
+    assert drafts["When did residents of Millbrook gather on the riverbank?"].answer == "Saturday morning"
 
 
 def test_a_sentence_after_a_quotation_loses_its_capital_when_moved(drafts):
