@@ -15,6 +15,10 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from quizzes.models import Attempt
+
+ATTEMPT = Attempt._meta.db_table  # a table every migrated Passage database and backup has
+
 SQLITE_SUFFIX = ".sqlite3"
 POSTGRES_SUFFIX = ".dump"
 
@@ -56,9 +60,13 @@ def restore_database(path: Path) -> None:
 
 def _check_has_passage_tables() -> None:
     """Refuse to "back up" a database Passage never migrated: the usual cause is a command run without the
-    server's settings, which falls back to an empty SQLite file and would report a useless backup."""
-    if "quizzes_attempt" not in connection.introspection.table_names():
-        name = connection.settings_dict["NAME"]
+    server's settings, which falls back to an empty SQLite file and would report a useless backup. (An
+    SQLite file that is not there is not created by looking: connecting would make an empty one.)"""
+    name = connection.settings_dict["NAME"]
+    # (The tests' SQLite database is in memory, named by a URI.)
+    on_disk = connection.vendor == "sqlite" and not str(name).startswith("file:") and name != ":memory:"
+    missing = on_disk and not Path(str(name)).is_file()
+    if missing or ATTEMPT not in connection.introspection.table_names():
         raise BackupError(
             f"The database {name} has no Passage tables: run backup_db with the server's settings "
             "(DATABASE_URL; README, Backup and restore)."
@@ -89,7 +97,7 @@ def _check_is_passage_backup(source: sqlite3.Connection, path: Path) -> None:
         tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as error:
         raise BackupError(f"{path} is not an SQLite database ({error}).") from error
-    if "django_migrations" not in tables or "quizzes_attempt" not in tables:
+    if "django_migrations" not in tables or ATTEMPT not in tables:
         raise BackupError(f"{path} is not a Passage backup: its tables are missing.")
 
 

@@ -82,6 +82,14 @@ class Question(TimeStampedModel):
             ),
         ]
 
+    def graded_answer(self, right_choice: str | None) -> str:
+        """What students are graded against and told: the ticked choice's text (`right_choice`) for a
+        question with choices, else the answer. A short answer can keep the choices it had as multiple
+        choice (switching back keeps them), but grading reads only its answer."""
+        if self.kind == self.Kind.SHORT_ANSWER:
+            return self.answer
+        return right_choice or self.answer
+
     def __str__(self) -> str:
         return self.prompt[:80]
 

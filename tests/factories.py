@@ -133,7 +133,7 @@ class AssignmentQuestionFactory(factory.django.DjangoModelFactory):
 
     assignment = factory.SubFactory(AssignmentFactory)
     question = factory.SubFactory(QuestionFactory, article=factory.SelfAttribute("..assignment.article"))
-    position = factory.Sequence(lambda n: n)
+    position = factory.Sequence(lambda n: n + 1)  # numbered from 1, as assignments number them
 
 
 class AttemptFactory(factory.django.DjangoModelFactory):

@@ -97,10 +97,12 @@ def test_file_database_round_trip_through_the_commands(tmp_path):
     assert "count=4" in manage(env, "shell", "-c", COUNT)
 
 
-def test_backup_refuses_a_database_passage_never_migrated(tmp_path):
-    """Without the server's settings backup_db opens an empty SQLite file: it must say so, not copy it."""
+@pytest.mark.parametrize("where", ["unset.sqlite3", "no-such-folder/unset.sqlite3"])
+def test_backup_refuses_a_database_passage_never_migrated(tmp_path, where):
+    """Without the server's settings backup_db opens an empty SQLite file: it must say so, not copy it, and
+    leave no empty database behind (nor die with a traceback where the folder is missing)."""
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'unset.sqlite3'}"
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / where}"
     backup = tmp_path / "backups" / "nightly.sqlite3"
     done = subprocess.run(  # noqa: S603 - our interpreter and manage.py with fixed arguments
         [sys.executable, "manage.py", "backup_db", "--output", str(backup)],
@@ -111,5 +113,6 @@ def test_backup_refuses_a_database_passage_never_migrated(tmp_path):
         timeout=300,
     )
     assert done.returncode != 0
-    assert "has no Passage tables" in done.stderr
+    assert "has no Passage tables" in done.stderr and "Traceback" not in done.stderr
     assert not backup.exists()
+    assert not (tmp_path / where).exists()

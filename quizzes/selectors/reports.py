@@ -11,7 +11,7 @@ from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When,
 from django.db.models.functions import RowNumber, Trim
 
 from quizzes.grading import normalise
-from quizzes.models import Assignment, AssignmentQuestion, Attempt, Choice, Enrollment, Question, Response
+from quizzes.models import Assignment, AssignmentQuestion, Attempt, Choice, Enrollment, Response
 from quizzes.selectors.boards import ACCURACY
 from quizzes.selectors.types import AssignmentReport, ReportCell, ReportQuestion, ReportRow
 from quizzes.services.assignments import assignments_close_due
@@ -64,10 +64,7 @@ def _common_wrong(assignment: Assignment) -> dict[int, list[tuple[str, int]]]:
 
 def right_answer(item: AssignmentQuestion) -> str:
     """What students are graded against: the ticked choice of a question with choices, else the answer."""
-    question = item.question
-    if question.kind == Question.Kind.SHORT_ANSWER:
-        return question.answer
-    return getattr(item, "right_choice", None) or question.answer
+    return item.question.graded_answer(getattr(item, "right_choice", None))
 
 
 def _question_stats(assignment: Assignment, items: list[AssignmentQuestion]) -> list[ReportQuestion]:

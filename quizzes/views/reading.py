@@ -125,11 +125,9 @@ def correct_choice(choices: Iterable[Choice]) -> Choice | None:
 
 
 def right_answer_text(question: Question, choices: Iterable[Choice]) -> str:
-    """The answer a student is told: the ticked choice of a question with choices, else its answer. A short
-    answer can keep the choices it had as multiple choice (switching back keeps them), but grading reads only
-    its answer, so they are never shown as the right one."""
-    right = None if question.kind == Question.Kind.SHORT_ANSWER else correct_choice(choices)
-    return right.text if right else question.answer
+    """The answer a student is told (Question.graded_answer), from the question's loaded choices."""
+    right = correct_choice(choices)
+    return question.graded_answer(right.text if right else None)
 
 
 # The answer as a whole word or number: not the "12" of "2012" or the "100" of "1,100".
