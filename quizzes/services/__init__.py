@@ -1,7 +1,13 @@
 """Quiz writes. Import services from here: `from quizzes.services import response_submit`."""
 
 from quizzes.services import messages
-from quizzes.services.assignments import assignment_create, assignments_close_due, override_grant
+from quizzes.services.assignments import (
+    ClosedNow,
+    assignment_create,
+    assignments_close_due,
+    assignments_close_now,
+    override_grant,
+)
 from quizzes.services.attempts import SubmitResult, attempt_finish, attempt_start, response_submit
 from quizzes.services.classrooms import (
     Credential,
@@ -21,10 +27,12 @@ from quizzes.services.questions import (
 )
 
 __all__ = [
+    "ClosedNow",
     "Credential",
     "SubmitResult",
     "assignment_create",
     "assignments_close_due",
+    "assignments_close_now",
     "attempt_finish",
     "attempt_start",
     "board_token_revoke",

@@ -1,8 +1,12 @@
-"""Assigning an article's approved questions to a class, overrides, and closing due assignments."""
+"""Assigning an article's approved questions to a class, overrides, closing due assignments, and a teacher
+closing assignments now."""
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 
+from django.contrib import messages as django_messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -146,3 +150,91 @@ def assignments_close_due(
         for classroom_id in {classroom_id for _, classroom_id in rows}:
             transaction.on_commit(partial(board_version_bump, classroom_id=classroom_id))
     return count
+
+
+@dataclass(frozen=True)
+class ClosedNow:
+    """What `assignments_close_now` did with each assignment it was given."""
+
+    closed: list[Assignment]
+    already_closed: list[Assignment]
+    not_open_yet: list[Assignment]
+    extensions_ended: int
+    attempts_finished: int
+
+    def notices(self) -> list[tuple[int, str]]:
+        """(message level, text) to tell the teacher, for the admin action and the dashboard alike."""
+        notices = []
+        if self.closed:
+            done = [messages.CLOSED_NOW.format(quizzes=_named(self.closed))]
+            if self.attempts_finished:
+                done.append(messages.CLOSED_NOW_ATTEMPTS_FINISHED.format(count=self.attempts_finished))
+            if self.extensions_ended:
+                done.append(messages.CLOSED_NOW_EXTENSIONS_ENDED.format(count=self.extensions_ended))
+            notices.append((django_messages.SUCCESS, " ".join(done)))
+        if self.already_closed:
+            text = messages.CLOSE_NOW_ALREADY_CLOSED.format(quizzes=_named(self.already_closed))
+            notices.append((django_messages.INFO, text))
+        if self.not_open_yet:
+            text = messages.CLOSE_NOW_NOT_OPEN_YET.format(quizzes=_named(self.not_open_yet))
+            notices.append((django_messages.WARNING, text))
+        return notices
+
+
+def _named(assignments: list[Assignment]) -> str:
+    # With the class: one article is often set to several classes under the same title.
+    return ", ".join(f"“{assignment.title}” ({assignment.classroom.name})" for assignment in assignments)
+
+
+@transaction.atomic
+def assignments_close_now(*, assignments: Iterable[Assignment], now: dt.datetime | None = None) -> ClosedNow:
+    """Close each assignment for everyone now, as a teacher ending a quiz in class expects.
+
+    An open one closes now. Extensions running past now end now too (a closed quiz that a student could
+    still answer is not closed), and every unfinished attempt is finished at that time, scored on what was
+    answered. One not yet open is left alone: closing it would mean moving its opening time, and a teacher
+    who wants it gone can delete it or change that time. One already closed for everyone is left as it was,
+    so pressing twice is harmless.
+    """
+    ids = sorted({assignment.pk for assignment in assignments})
+    # Locked and read again: a second click, or another tab, sees the first close rather than the row its
+    # page showed.
+    locked = list(
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("classroom")
+        .filter(pk__in=ids)
+        .order_by("pk")
+    )
+    now = now or timezone.now()  # after the lock, so the closing time is never before an earlier close
+    running = StudentOverride.objects.filter(assignment_id__in=ids, closes_at__gt=now)
+    extended = set(running.values_list("assignment_id", flat=True))
+    closed: list[Assignment] = []
+    already_closed: list[Assignment] = []
+    not_open_yet: list[Assignment] = []
+    for assignment in locked:
+        if assignment.opens_at >= now:  # equal: nobody could have started, and closes_at must be later
+            not_open_yet.append(assignment)
+        elif (
+            assignment.closes_at is not None and assignment.closes_at <= now and assignment.pk not in extended
+        ):
+            already_closed.append(assignment)
+        else:
+            _close(assignment, now)
+            closed.append(assignment)
+    # Ended at now, not cleared: a cleared one falls back to a closing time in the past, and the attempt
+    # it kept open would be finished before its last answers, shortening its time on the board.
+    ended = running.filter(assignment__in=closed).update(closes_at=now)
+    finished = sum(assignments_close_due(now=now, assignment=assignment) for assignment in closed)
+    for classroom_id in {assignment.classroom_id for assignment in closed}:
+        # Even with no attempt finished, students' dashboards (and their ETags) now show it closed.
+        transaction.on_commit(partial(board_version_bump, classroom_id=classroom_id))
+    return ClosedNow(closed, already_closed, not_open_yet, extensions_ended=ended, attempts_finished=finished)
+
+
+def _close(assignment: Assignment, now: dt.datetime) -> None:
+    if assignment.closes_at is not None and assignment.closes_at <= now:
+        return  # closed for the class already; only extensions were running, and they end with the caller
+    assignment.closes_at = now
+    assignment.full_clean()
+    # save(), not update(): its post_save drops the class's kept poll state (quizzes/apps.py).
+    assignment.save(update_fields=["closes_at", "updated_at"])

@@ -38,6 +38,15 @@ ASSIGNMENT_QUESTION_LACKS_CHOICES = (
     "true/false question needs at least two choices, one of them ticked as the right answer. Open each to "
     "add its choices (or make it a short answer, or reject it), then assign the article again."
 )
+# A teacher's "Close now" (assignments_close_now): what was closed, and what was left alone and why.
+CLOSED_NOW = "Closed for everyone now: {quizzes}."
+CLOSED_NOW_ATTEMPTS_FINISHED = "{count} unfinished attempt(s) were finished and scored on the answers given."
+CLOSED_NOW_EXTENSIONS_ENDED = "{count} extension(s) still running were ended with it."
+CLOSE_NOW_ALREADY_CLOSED = "Already closed, so nothing changed: {quizzes}."
+CLOSE_NOW_NOT_OPEN_YET = (
+    "Not closed, because not open yet: {quizzes}. To keep a quiz from opening, change its opening time "
+    "on its settings page, or delete it."
+)
 
 # Questions: a question with choices is graded by its ticked choice, so its answer must name that choice.
 RIGHT_CHOICE_REQUIRED = "Tick the choice that is the right answer."
