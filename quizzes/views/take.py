@@ -11,6 +11,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -18,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from quizzes import selectors, services
 from quizzes.forms import AnswerForm
-from quizzes.models import Assignment, AssignmentQuestion, Question
+from quizzes.models import Assignment, AssignmentQuestion, Attempt, Question
 from quizzes.selectors import AttemptState
 from quizzes.services import messages as service_messages
 from quizzes.views import HtmxHttpRequest, login_required, wants_fragment
@@ -53,7 +54,7 @@ def attempt_take(request: HtmxHttpRequest, attempt_id: int, question_id: int | N
         attempt_id=attempt_id, student=request.user, with_article=not wants_fragment(request)
     )
     if attempt.is_finished:
-        messages.info(request, service_messages.ALREADY_FINISHED)
+        messages.info(request, _finished_notice(attempt))
         return _redirect(request, reverse("attempt_results", args=[attempt.id]))
     state = selectors.attempt_state(attempt=attempt)
     if attempt.is_finished:  # the quiz closed since the last step; reading the state finished the attempt
@@ -116,6 +117,14 @@ def attempt_finish_view(request: HtmxHttpRequest, attempt_id: int) -> HttpRespon
     if request.htmx:
         trigger_client_event(response, "answerSaved")
     return response
+
+
+def _finished_notice(attempt: Attempt) -> str:
+    """Why a finished attempt cannot be taken. Finished by its quiz closing (a teacher's "Close now", or a
+    page that closed it first), the student must be told it closed, as an answer sent then is told."""
+    deadline = selectors.attempt_deadline(attempt)
+    closed = deadline is not None and timezone.now() >= deadline
+    return service_messages.CLOSED if closed else service_messages.ALREADY_FINISHED
 
 
 def _chosen_choice_id(state: AttemptState, item: AssignmentQuestion, number: int | None) -> int | None:

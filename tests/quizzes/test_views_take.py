@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from quizzes import services
 from quizzes.models import Assignment, Attempt, Response
 from quizzes.services import messages
 from quizzes.views.take import ALREADY_ANSWERED
@@ -196,6 +197,44 @@ def test_opening_the_quiz_page_after_it_closed_goes_to_the_results_and_says_so()
     assert page.redirect_chain == [(f"/attempt/{attempt.pk}/results/", 302)]
     assert messages.CLOSED in html
     assert 'name="answer_text"' not in html
+
+
+def test_a_quiz_the_teacher_closed_now_says_it_closed_on_the_next_step_and_keeps_the_score():
+    # "Close now" finishes the attempt at once, so the next page the student asks for finds it finished:
+    # it said "You have already finished this attempt", which the student never did.
+    quiz = make_quiz()
+    attempt = start(quiz)
+    quiz.client.post(f"/attempt/{attempt.pk}/question/{quiz.short.pk}/answer/", {"answer_text": "100,000"})
+    classmate = make_classmate(quiz)
+    classmate.post(f"/assignment/{quiz.assignment.pk}/start/")
+    theirs = Attempt.objects.get(assignment=quiz.assignment, student__username="classmate")
+    classmate.post(f"/attempt/{theirs.pk}/finish/")
+    # Finished by the student while the quiz was open: that is what they are told, before the close.
+    assert messages.ALREADY_FINISHED in classmate.get(f"/attempt/{theirs.pk}/", follow=True).content.decode()
+    services.assignments_close_now(assignments=[quiz.assignment])
+
+    page = quiz.client.get(f"/attempt/{attempt.pk}/", follow=True)
+    fragment = quiz.client.get(f"/attempt/{attempt.pk}/question/{quiz.mc.pk}/", headers=HTMX)
+    html = page.content.decode()
+    assert page.redirect_chain == [(f"/attempt/{attempt.pk}/results/", 302)]
+    assert messages.CLOSED in html and messages.ALREADY_FINISHED not in html
+    assert fragment["HX-Redirect"] == f"/attempt/{attempt.pk}/results/"
+    answer = f"/attempt/{attempt.pk}/question/{quiz.mc.pk}/answer/"
+    refused = quiz.client.post(answer, {"choice": 1}, headers=HTMX).content.decode()
+    assert messages.CLOSED in refused and messages.ALREADY_FINISHED not in refused
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 1
+    assert list(Response.objects.filter(attempt=attempt).values_list("given_answer", flat=True)) == [
+        "100,000"
+    ]
+
+
+def make_classmate(quiz) -> Client:
+    classmate = UserFactory(username="classmate")
+    EnrollmentFactory(classroom=quiz.assignment.classroom, student=classmate)
+    client = Client()
+    client.force_login(classmate)
+    return client
 
 
 def test_another_students_attempt_is_404_and_nothing_is_written():
