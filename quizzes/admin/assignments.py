@@ -1,5 +1,6 @@
 """Assignments: created through `assignment_create` (a snapshot of the approved questions, shown read-only
-afterwards), per-student extensions and extra attempts through `override_grant`, report and preview links.
+afterwards), per-student extensions and extra attempts through `override_grant`, closed early through
+`assignments_close_now`, report and preview links.
 """
 
 from django import forms
@@ -13,7 +14,7 @@ from django.utils.html import format_html
 from quizzes.admin.creating import CreateThroughServiceMixin
 from quizzes.admin.scoping import ScopedModelAdmin, ScopedTabularInline
 from quizzes.models import Assignment, AssignmentQuestion, StudentOverride
-from quizzes.services import assignment_create, messages, override_grant
+from quizzes.services import assignment_create, assignments_close_now, messages, override_grant
 
 ASSIGNMENT_OPTIONS = ("attempts_allowed", "reveal", "shuffle_choices", "show_leaderboard")
 
@@ -87,6 +88,7 @@ class AssignmentAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
     list_select_related = ("classroom", "article")
     search_fields = ("title", "article__title", "classroom__name")
     date_hierarchy = "opens_at"
+    actions = ["close_now"]
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
@@ -122,6 +124,13 @@ class AssignmentAdmin(CreateThroughServiceMixin, ScopedModelAdmin):
             reverse("teacher_report_csv", args=[assignment.pk]),
             reverse("teacher_preview", args=[assignment.pk]),
         )
+
+    @admin.action(description="Close selected quizzes now", permissions=["change"])
+    def close_now(self, request, queryset):
+        # The queryset is this teacher's own rows (ScopedModelAdmin); the service says what it left alone.
+        result = assignments_close_now(assignments=list(queryset))
+        for level, text in result.notices():
+            self.message_user(request, text, level)
 
     def create_through_service(self, request, data: dict) -> Assignment:
         options = {name: data[name] for name in ASSIGNMENT_OPTIONS if data.get(name) is not None}
