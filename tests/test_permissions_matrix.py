@@ -96,6 +96,8 @@ EXPECTED: dict[str, dict[str, int]] = {
     "teacher_preview_answer": row(302, 404, 404, 302, 404),
     "teacher_preview_finish": row(302, 404, 404, 200, 404),
     "teacher_preview_reset": row(302, 404, 404, 302, 404),
+    # Close now: its confirmation page (GET); the confirmed post is in GET_AND_POST.
+    "teacher_close": row(302, 404, 404, 200, 404),
 }
 # URLs requested with POST (they refuse GET); the body is built by `post_data`.
 POST_URLS: set[str] = {
@@ -243,6 +245,7 @@ GET_AND_POST = {
     "article_new": (T, 302),
     "admin:quizzes_classroom_students": (T, 200),
     "admin:quizzes_classroom_projector": (T, 200),
+    "teacher_close": (T, 302),
 }
 
 

@@ -10,11 +10,12 @@ from quizzes.selectors.student import (
     attempt_state_with,
     student_dashboard,
 )
-from quizzes.selectors.teaching import teaching_overview
+from quizzes.selectors.teaching import close_now_preview, teaching_overview
 from quizzes.selectors.types import (
     AssignmentReport,
     AttemptState,
     BoardRow,
+    ClosePreview,
     DashboardRow,
     ReportCell,
     ReportQuestion,
@@ -27,6 +28,7 @@ __all__ = [
     "AssignmentReport",
     "AttemptState",
     "BoardRow",
+    "ClosePreview",
     "DashboardRow",
     "ReportCell",
     "ReportQuestion",
@@ -42,6 +44,7 @@ __all__ = [
     "board_version",
     "board_version_bump",
     "classroom_leaderboard",
+    "close_now_preview",
     "dashboard_version",
     "student_dashboard",
     "teaching_overview",

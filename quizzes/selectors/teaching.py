@@ -1,5 +1,5 @@
 """What a teacher's dashboard shows of each class: its assignments, whether each is open, and how far the
-class has got (students finished, class average of their best scores)."""
+class has got (students finished, class average of their best scores); what "Close now" would do."""
 
 import datetime as dt
 from collections import defaultdict
@@ -8,9 +8,9 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 
-from quizzes.models import Assignment, Attempt, Classroom, assignment_phase
+from quizzes.models import Assignment, Attempt, Classroom, StudentOverride, assignment_phase
 from quizzes.selectors.boards import ACCURACY
-from quizzes.selectors.types import TeachingAssignment, TeachingClass
+from quizzes.selectors.types import ClosePreview, TeachingAssignment, TeachingClass
 from quizzes.services.assignments import assignments_close_due
 
 
@@ -65,3 +65,18 @@ def _summary(
     return TeachingAssignment(
         assignment=assignment, status=status, finished=len(shares), students=students, average_percent=average
     )
+
+
+def close_now_preview(*, assignment: Assignment, now: dt.datetime | None = None) -> ClosePreview:
+    """What `assignments_close_now` would do to this assignment now, in the words of its confirmation page.
+
+    Closes what is due first, as the overview does, so an attempt already past its closing time is not
+    counted as still answering."""
+    now = now or timezone.now()
+    assignments_close_due(now=now, assignment=assignment)
+    still_answering = Attempt.objects.filter(assignment=assignment, finished_at__isnull=True).count()
+    extensions = StudentOverride.objects.filter(assignment=assignment, closes_at__gt=now).count()
+    status = assignment_phase(opens_at=assignment.opens_at, closes_at=assignment.closes_at, now=now)
+    if status == "closed" and extensions:
+        status = "extended"
+    return ClosePreview(status=status, still_answering=still_answering, extensions_running=extensions)

@@ -91,3 +91,12 @@ class TeachingClass:
     classroom: Classroom
     student_total: int
     assignments: list[TeachingAssignment]
+
+
+@dataclass(frozen=True)
+class ClosePreview:
+    """What "Close now" would do to one assignment, for the teacher to confirm."""
+
+    status: str  # "upcoming" | "open" | "extended" (closed for the class, an extension runs) | "closed"
+    still_answering: int  # attempts not yet finished: they would be finished and scored
+    extensions_running: int  # students whose extension runs past now: they would end
