@@ -25,7 +25,9 @@ def distractors(
     """Up to `want` wrong options; entities inside `skip` (the evidence sentence's tokens) are left out, as
     they are often the answer under another name ("Baghdadi, whose real name is Ibrahim al-Samarrai")."""
     pool: list[str] = []
-    if label in NUMERIC_LABELS or (label == "DATE" and (NUMBER.search(answer) or is_span(answer))):
+    if label == "DATE" and AGE_QUESTION.search(prompt) and answer.isdigit():
+        pool = _age_variants(int(answer))  # "At what age …?" 65: 58, 72, not 32, 98, 130
+    elif label in NUMERIC_LABELS or (label == "DATE" and (NUMBER.search(answer) or is_span(answer))):
         pool = numeric_variants(answer, label)  # "two years": "three years", "four years"
     if label == "DATE":
         pool += _word_variants(answer, data.MONTHS) + _word_variants(answer, data.WEEKDAYS)
@@ -196,6 +198,14 @@ def _word_variants(answer: str, words: tuple[str, ...]) -> list[str]:
             picks = [words[(index + k) % len(words)] for k in (1, -1, 2, -3, 4)]
             return [re.sub(rf"\b{word}\b", p, answer, count=1) for p in picks]
     return []
+
+
+AGE_QUESTION = re.compile(r"\bat what age\b|^how old\b", re.IGNORECASE)
+
+
+def _age_variants(age: int) -> list[str]:
+    """Ages near the answer that a person can have: halving or doubling one gave 130-year-olds."""
+    return [str(age + d) for d in (7, -7, 12, -12, 4, -4) if 1 <= age + d <= 110]
 
 
 def numeric_variants(answer: str, label: str) -> list[str]:

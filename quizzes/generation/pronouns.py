@@ -5,6 +5,7 @@ from __future__ import annotations
 from .clause import SUBJECT_DEPS
 from .render import lower_first
 from .sentences import Article
+from .whwords import names_people
 
 
 def resolve_pronoun(article: Article, pron):
@@ -16,6 +17,10 @@ def resolve_pronoun(article: Article, pron):
     ent = article.entity_of.get(speaker.i) if speaker is not None else None
     if ent is not None and ent[2] == "PERSON":
         return (), article.doc[ent[0] : ent[1]].text, pron.i
+    if speaker is not None and ent is None and speaker.pos_ == "NOUN" and names_people(speaker):
+        # "The mayor said she would retire": the mayor, not a man named in the sentence before
+        start, end = article.chunk_of.get(speaker.i, (speaker.i, speaker.i + 1))
+        return (), lower_first(article.doc, article.doc[start:end].text, start), pron.i
     best = None
     for start, end, label in article.entity_of.values():
         if label == "PERSON" and end <= pron.i and (best is None or start > best[0]):

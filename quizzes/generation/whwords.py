@@ -53,7 +53,7 @@ YEAR = re.compile(r"^(in |the )?(1[0-9]{3}|20[0-9]{2})s?$")
 def wh_for(label: str, role: str, text: str, head, prep) -> tuple[str, bool] | None:
     """(wh-phrase, whether the preposition goes too) for an answer of `label` in `role`."""
     p = prep.lower_ if prep is not None else ""
-    if (label == "PERSON" and not written_lower_elsewhere(head)) or (label == "NP" and _names_people(head)):
+    if (label == "PERSON" and not written_lower_elsewhere(head)) or (label == "NP" and names_people(head)):
         return "who", False
     if label == "DATE":
         if text.lower().startswith("every ") and role != "nested":
@@ -158,13 +158,13 @@ def _a_team(head, text: str) -> bool:
     return head.tag_ == "NNPS"  # "the Hawks"; not "Rockstar Games", which the tagger calls singular
 
 
-def _names_people(head) -> bool:
+def names_people(head) -> bool:
     lemma = head.lemma_.lower()
     if lemma in COLLECTIVE_NOUNS:
         members = [c for c in head.children if c.dep_ == "compound"]
         for of in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             members.extend(c for c in of.children if c.dep_ == "pobj")
-        return any(_names_people(member) for member in members)
+        return any(names_people(member) for member in members)
     return lemma in PERSON_NOUNS or (head.tag_ == "NNS" and lemma in PLURAL_PERSON_NOUNS)
 
 
