@@ -88,7 +88,7 @@ def question_context(
         "unanswerable": response is None and nothing_to_pick(question),
         "response": response,
         "show_feedback": show_feedback,
-        "right_answer": (right.text if right else question.answer) if show_feedback else "",
+        "right_answer": question.graded_answer(right.text if right else None) if show_feedback else "",
         "right_choice_id": right.id if right else None,
         # The (start, end) offsets to mark in the article, or () when nothing is to be marked.
         "evidence": (
