@@ -23,7 +23,7 @@ from quizzes.models import Choice, Question
 from quizzes.services import messages as texts
 from quizzes.services import questions_set_status
 from quizzes.services.questions import QuestionSaved, question_edit
-from quizzes.services.right_choice import KINDS_WITH_CHOICES, answer_for_choices
+from quizzes.services.right_choice import KINDS_WITH_CHOICES, answer_for_choices, named
 
 
 def evidence_sentence(question: Question) -> str:
@@ -48,8 +48,9 @@ def report_saved(request, model_admin, saved: QuestionSaved) -> None:
         text = texts.ANSWER_FOLLOWS_RIGHT_CHOICE.format(question=question, answer=question.answer)
         model_admin.message_user(request, text, messages.WARNING)
     if saved.accepted_dropped:
-        dropped = ", ".join(f"“{item}”" for item in saved.accepted_dropped)
-        text = texts.ACCEPTED_ANSWERS_DROPPED.format(dropped=dropped, answer=question.answer)
+        text = texts.ACCEPTED_ANSWERS_DROPPED.format(
+            dropped=named(saved.accepted_dropped), answer=question.answer
+        )
         model_admin.message_user(request, text, messages.WARNING)
     if saved.regraded:
         text = texts.QUESTION_REGRADED.format(

@@ -79,6 +79,6 @@ def lacking_choices(questions: QuerySet[Question]) -> QuerySet[Question]:
     )
 
 
-def named(questions: Iterable[Question]) -> str:
-    """“First prompt”, “Second prompt”: questions as a teacher finds them in the list."""
-    return ", ".join(f"“{question}”" for question in questions)
+def named(items: Iterable[object]) -> str:
+    """“First prompt”, “Second prompt”: questions (or answers) quoted as a teacher finds them in the list."""
+    return ", ".join(f"“{item}”" for item in items)
