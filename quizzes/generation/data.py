@@ -131,6 +131,14 @@ PARTY_ADJECTIVES = (
     "Republican",
     "Independent",
 )
+
+
+def is_party_name(text: str) -> bool:
+    """ "The Green Party", "Labour", "Conservative": a party as an article names it."""
+    bare = text.removeprefix("the ").removeprefix("The ")
+    return bare.endswith(" Party") or bare in PARTY_ADJECTIVES
+
+
 FIRST_NAMES = tuple(
     "James|Maria|David|Sarah|Ahmed|Elena|Thomas|Fatima|John|Anna|Robert|Laura|Michael|Sofia|Peter|"
     "Hannah|Omar|Julia|George|Emma".split("|")

@@ -114,7 +114,6 @@ def _from_article(article: Article, label: str, answer: str, skip: range) -> lis
             continue
         if text.startswith(("the ", "The ")) and not answer.lower().startswith("the "):
             text = text[4:]
-
         found.append(text)
     rotation = seed(answer) % max(1, len(found))
     found = found[rotation:] + found[:rotation]

@@ -106,16 +106,10 @@ def _the_of_a_title(the) -> bool:
     """A sentence's first "The" is part of a name only if the article also writes it capitalised in the
     middle of a sentence before the same word ("told The Times"): "The Riverside Rovers" of a sentence's
     start, which the model tagged as a title, is "the Riverside Rovers" in a question."""
+    from .sentences import words_after_a_capital_the
+
     following = _next_token(the)
-    if following is None:
-        return False
-    return any(
-        t.text == "The"
-        and not opens_sentence(t)
-        and t.i + 1 < len(t.doc)
-        and t.doc[t.i + 1].text == following.text
-        for t in the.doc
-    )
+    return following is not None and following.text in words_after_a_capital_the(the.doc)
 
 
 def _capital_only_from_the_sentence(tok) -> bool:

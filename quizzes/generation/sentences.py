@@ -76,10 +76,7 @@ def build_article(doc) -> Article:
 
 
 def _names_a_party(doc) -> bool:
-    return any(
-        e.label_ in ("ORG", "NORP") and (e.text.endswith(" Party") or e.text in data.PARTY_ADJECTIVES)
-        for e in doc.ents
-    )
+    return any(e.label_ in ("ORG", "NORP") and data.is_party_name(e.text) for e in doc.ents)
 
 
 def article_org_kind(word_counts: dict[str, int], names_a_party: bool) -> str:
@@ -220,8 +217,7 @@ def _one_word_people_only_opening_sentences(doc) -> set[str]:
     that are no part of a person's full name in the article: "Turnout", not "Okafor" after "Jamal Okafor"."""
     in_full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     one_word = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1} - in_full_names
-    mid_sentence = {t.text for t in doc if not opens_sentence(t)}
-    return one_word - mid_sentence
+    return one_word - capitalized_words(doc)
 
 
 def _named_alone(doc) -> set[str]:
@@ -270,6 +266,16 @@ def capitalized_words(doc) -> set[str]:
     if cached is None:
         cached = {t.text for t in doc if not opens_sentence(t) and t.text[:1].isupper()}
         doc.user_data["qg_capitalized"] = cached
+    return cached
+
+
+def words_after_a_capital_the(doc) -> set[str]:
+    """Words the article writes after "The" in the middle of a sentence ("told The Times"): names that
+    begin with their "The", which keeps its capital when a sentence's first "The X" is moved."""
+    cached = doc.user_data.get("qg_after_the")
+    if cached is None:
+        cached = {doc[t.i + 1].text for t in doc[:-1] if t.text == "The" and not opens_sentence(t)}
+        doc.user_data["qg_after_the"] = cached
     return cached
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .data import CITIES, COUNTRIES, COUNTRY_ALIASES, ORGANISATION_LISTS, PARTY_ADJECTIVES
+from .data import CITIES, COUNTRIES, COUNTRY_ALIASES, ORGANISATION_LISTS, is_party_name
 from .render import written_lower_elsewhere
 from .textnorm import is_span
 
@@ -147,7 +147,7 @@ def _a_party(head, text: str) -> bool:
     if head.doc.user_data.get("qg_org_kind") != "party":
         return False
     bare = text.removeprefix("the ").removeprefix("The ")
-    return bare.endswith(" Party") or bare in PARTY_ADJECTIVES or f"the {bare}" in ORGANISATION_LISTS["party"]
+    return is_party_name(text) or f"the {bare}" in ORGANISATION_LISTS["party"]
 
 
 def _a_team(head, text: str) -> bool:
