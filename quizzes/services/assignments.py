@@ -212,14 +212,14 @@ def assignments_close_now(*, assignments: Iterable[Assignment], now: dt.datetime
     already_closed: list[Assignment] = []
     not_open_yet: list[Assignment] = []
     for assignment in locked:
+        closed_for_class = assignment.closes_at is not None and assignment.closes_at <= now
         if assignment.opens_at >= now:  # equal: nobody could have started, and closes_at must be later
             not_open_yet.append(assignment)
-        elif (
-            assignment.closes_at is not None and assignment.closes_at <= now and assignment.pk not in extended
-        ):
+        elif closed_for_class and assignment.pk not in extended:
             already_closed.append(assignment)
         else:
-            _close(assignment, now)
+            if not closed_for_class:  # else only extensions were running, and they end below
+                _close(assignment, now)
             closed.append(assignment)
     # Ended at now, not cleared: a cleared one falls back to a closing time in the past, and the attempt
     # it kept open would be finished before its last answers, shortening its time on the board.
@@ -232,8 +232,6 @@ def assignments_close_now(*, assignments: Iterable[Assignment], now: dt.datetime
 
 
 def _close(assignment: Assignment, now: dt.datetime) -> None:
-    if assignment.closes_at is not None and assignment.closes_at <= now:
-        return  # closed for the class already; only extensions were running, and they end with the caller
     assignment.closes_at = now
     assignment.full_clean()
     # save(), not update(): its post_save drops the class's kept poll state (quizzes/apps.py).
